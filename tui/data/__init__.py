@@ -1,0 +1,1 @@
+"""Data layer: store, query, annotations, export. Never imports Textual."""

@@ -1,0 +1,219 @@
+"""Flatten a store into the three lists the dashboard shows.
+
+Each row carries a stable id (derived from the article id and the entry's own
+text, so it survives the store being re-generated), the canonical actors it
+involves, and a lower-cased haystack for the query engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from tui.data.actors import ActorRegistry, is_generic, norm_name, split_holders
+from tui.data.model import Article
+from tui.data.store import Store
+
+
+def entry_id(prefix: str, article_id: str, text: str) -> str:
+    digest = hashlib.blake2b(f"{article_id}\x1f{norm_name(text)}".encode(), digest_size=6).hexdigest()
+    return f"{prefix}:{digest}"
+
+
+@dataclass(slots=True)
+class ActorRow:
+    id: str
+    name: str
+    kind: str
+    role: str
+    aliases: tuple[str, ...]
+    haystack: str
+    names: str
+    articles: set[int] = field(default_factory=set)
+    quotes: list[int] = field(default_factory=list)
+    options: list[int] = field(default_factory=list)
+    etype: str = "actor"
+    status: str = ""
+    direct: bool | None = None
+    article_key: str = ""
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return (self.kind,)
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    id: str
+    article: int
+    text: str
+    speaker: str
+    speaker_key: str | None
+    direct: bool
+    cue: str
+    paragraph: int | None
+    actor_keys: tuple[str, ...]
+    haystack: str = ""
+    names: str = ""
+    kinds: tuple[str, ...] = ()
+    article_key: str = ""
+    etype: str = "quote"
+    status: str = ""
+
+
+@dataclass(slots=True)
+class OptionRow:
+    id: str
+    article: int
+    text: str
+    holder: str
+    holder_keys: tuple[str, ...]
+    status: str
+    evidence: str
+    paragraph: int | None
+    actor_keys: tuple[str, ...]
+    haystack: str = ""
+    names: str = ""
+    kinds: tuple[str, ...] = ()
+    article_key: str = ""
+    etype: str = "option"
+    direct: bool | None = None
+
+
+def find_paragraph(paragraphs: list[str], needle: str, hint: int | None = None) -> int | None:
+    """Index of the paragraph that holds ``needle`` (or its start), else ``hint``."""
+    if hint is not None and 0 <= hint < len(paragraphs) and needle[:40] in paragraphs[hint]:
+        return hint
+    probe = needle[:40]
+    for n, para in enumerate(paragraphs):
+        if probe and probe in para:
+            return n
+    return hint if hint is not None and 0 <= hint < len(paragraphs) else None
+
+
+class Index:
+    """Actors, quotes and options of a whole store, with cross references."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.articles: list[Article] = store.articles
+        self.actors: list[ActorRow] = []
+        self.quotes: list[QuoteRow] = []
+        self.options: list[OptionRow] = []
+        self.actor_pos: dict[str, int] = {}
+        self._build()
+
+    def _build(self) -> None:
+        registry = ActorRegistry()
+        local: list[dict[str, str]] = []
+        for article in self.articles:
+            names: dict[str, str] = {}
+            for actor in article.actors:
+                key = registry.add(actor)
+                for form in (actor.name, *actor.aliases):
+                    names.setdefault(norm_name(form), key)
+            local.append(names)
+        registry.finish()
+        canon = registry.actors
+        for key, c in sorted(canon.items(), key=lambda kv: kv[1].name.lower()):
+            aliases = tuple(sorted(c.aliases))
+            names = "\n".join([c.name, *aliases]).lower()
+            self.actor_pos[key] = len(self.actors)
+            self.actors.append(ActorRow(key, c.name, c.kind, c.role, aliases, f"{names}\n{c.role.lower()}", names))
+
+        for a_idx, article in enumerate(self.articles):
+            paragraphs = article.paragraphs()
+            article_key = f"{article.id}\n{article.title}\n{article.source}\n{article.url}".lower()
+            here = local[a_idx]
+            mentions = self._mention_finder(article, registry, here)
+
+            def resolve(name: str | None) -> str | None:
+                key = here.get(norm_name(name)) if name else None
+                key = registry.canonical_key(key) if key else registry.resolve(name)
+                return key
+
+            seen: set[str] = set()
+            for q in article.quotes:
+                speaker_key = resolve(q.speaker)
+                keys = _unique([speaker_key, *mentions(q.text)])
+                row = QuoteRow(
+                    _unique_id(entry_id("q", article.id, q.text), seen), a_idx, q.text,
+                    self._display(speaker_key, q.speaker), speaker_key, q.direct, q.cue,
+                    find_paragraph(paragraphs, q.text, q.paragraph), keys, article_key=article_key,
+                )
+                self._finish(row, f"{q.text}\n{row.speaker}\n{q.cue}")
+                self._link(row, keys, a_idx, "quotes", len(self.quotes))
+                self.quotes.append(row)
+            for o in article.options:
+                holder_keys = _unique([resolve(h) for h in split_holders(o.holder)])
+                keys = _unique([*holder_keys, *mentions(o.text), *mentions(o.evidence)])
+                row = OptionRow(
+                    _unique_id(entry_id("o", article.id, o.text), seen), a_idx, o.text,
+                    o.holder or "", holder_keys, o.status, o.evidence,
+                    find_paragraph(paragraphs, o.evidence or o.text), keys, article_key=article_key,
+                )
+                self._finish(row, f"{o.text}\n{o.holder or ''}\n{o.evidence}")
+                self._link(row, keys, a_idx, "options", len(self.options))
+                self.options.append(row)
+            for key in set(here.values()):
+                key = registry.canonical_key(key)
+                if key in self.actor_pos:
+                    self.actors[self.actor_pos[key]].articles.add(a_idx)
+
+        # most-involved actors first: the ones a briefing is about
+        self.actors.sort(key=lambda a: (-(len(a.quotes) + len(a.options)), -len(a.articles), a.name.lower()))
+        self.actor_pos = {a.id: n for n, a in enumerate(self.actors)}
+
+    def _display(self, key: str | None, raw: str | None) -> str:
+        if key is not None:
+            return self.actors[self.actor_pos[key]].name
+        return raw or ""
+
+    def _finish(self, row, text: str) -> None:
+        rows = [self.actors[self.actor_pos[k]] for k in row.actor_keys]
+        row.names = "\n".join(r.names for r in rows)
+        row.kinds = tuple(dict.fromkeys(r.kind for r in rows))
+        row.haystack = text.lower()
+
+    def _link(self, row, keys: tuple[str, ...], a_idx: int, attr: str, pos: int) -> None:
+        for key in keys:
+            actor = self.actors[self.actor_pos[key]]
+            getattr(actor, attr).append(pos)
+            actor.articles.add(a_idx)
+
+    def _mention_finder(self, article: Article, registry: ActorRegistry, here: dict[str, str]):
+        forms: dict[str, str] = {}
+        for actor in article.actors:
+            key = registry.canonical_key(here[norm_name(actor.name)])
+            for form in (actor.name, *actor.aliases):
+                if len(form) > 2 and not is_generic(form):
+                    forms.setdefault(form, key)
+        if not forms:
+            return lambda text: []
+        pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b")
+        return lambda text: [forms[m.group(1)] for m in pattern.finditer(text)]
+
+    # -- lookups for the UI -------------------------------------------------
+    def actor(self, key: str | None) -> ActorRow | None:
+        pos = self.actor_pos.get(key or "")
+        return None if pos is None else self.actors[pos]
+
+    def by_id(self) -> dict[str, object]:
+        out: dict[str, object] = {r.id: r for r in self.actors}
+        out.update((r.id, r) for r in self.quotes)
+        out.update((r.id, r) for r in self.options)
+        return out
+
+
+def _unique(keys) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def _unique_id(base: str, seen: set[str]) -> str:
+    out, n = base, 2
+    while out in seen:
+        out = f"{base}-{n}"
+        n += 1
+    seen.add(out)
+    return out

@@ -1,0 +1,1 @@
+"""Textual user interface: widgets and screens that render and dispatch."""

@@ -1,0 +1,410 @@
+"""The briefing dashboard: panes, filter bar, annotation keys.
+
+The app only renders and dispatches; filtering, annotations and export live in
+``tui.data``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import shlex
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from rich.text import Text
+from textual import events
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Container, Horizontal
+from textual.widgets import Footer, Input, Static, TextArea
+
+from tui.data.annotations import AnnotationError, AnnotationStore
+from tui.data.index import Index
+from tui.data.query import QueryError, parse
+from tui.data.view import View, compute_view
+from tui.ui import detail
+from tui.ui.dialogs import AssessDialog, ExportDialog, NoteDialog, TagsDialog
+from tui.ui.help import HelpScreen
+from tui.ui.typeahead import follow_focus
+from tui.ui.panes import ActorsPane, EntryPane, OptionsPane, QuotesPane
+from tui.ui.virtual_table import VirtualTable
+
+ANNOTATION_FIELDS = {"tag", "is", "risk", "likelihood"}
+
+
+class FilterInput(Input):
+    """The filter bar; escape clears it, enter returns to the panes."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        # enter and escape are handled here, in queue order with the typed
+        # characters, so a burst like "rutte<enter>j" over SSH stays in order.
+        if follow_focus(self, event):
+            return
+        if event.key in ("enter", "escape"):
+            event.stop()
+            event.prevent_default()
+            app = self.app
+            app.action_filter_done() if event.key == "enter" else app.action_clear_filter()
+            return
+        await super()._on_key(event)
+
+
+class BriefingApp(App):
+    CSS_PATH = "briefing.tcss"
+    TITLE = "briefing-tui"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    # Priority bindings run in the order keys arrive, before the key reaches a
+    # pane, so type-ahead after "/" lands in the filter bar.  check_action turns
+    # them off while a text field or a dialog has the keyboard.
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="filter", priority=True),
+        Binding("n", "note", "Note", id="note", priority=True),
+        Binding("N", "note_in_editor", "Note in $EDITOR", show=False, id="note_editor", priority=True),
+        Binding("t", "tags", "Tags", id="tags", priority=True),
+        Binding("s", "star", "Star", id="star", priority=True),
+        Binding("a", "assess", "Assess", show=False, id="assess", priority=True),
+        Binding("u", "undo", "Undo", id="undo", priority=True),
+        Binding("e", "export", "Export", id="export", priority=True),
+        Binding("x", "clear_facet", "Clear actor", show=False, id="clear_facet", priority=True),
+        Binding("escape", "back", "Back", show=False, id="back", priority=True),
+        Binding("question_mark", "help", "Help", id="help", priority=True),
+        Binding("f1", "help", "Help", show=False, id="help_f1", priority=True),
+        Binding("q", "quit", "Quit", id="quit", priority=True),
+    ]
+    ACTIONS = {  # action -> (title for the palette and help, description)
+        "filter": ("Filter", "Filter every pane with the query language"),
+        "note": ("Note", "Write a note on the selected entry (ctrl+s saves)"),
+        "note_in_editor": ("Note in $EDITOR", "Edit the selected entry's note in $VISUAL/$EDITOR"),
+        "tags": ("Tags", "Set the selected entry's tags, with completion"),
+        "star": ("Star", "Star or unstar the selected entry"),
+        "assess": ("Assess option", "Set escalation risk and likelihood of the selected option"),
+        "undo": ("Undo", "Undo your last annotation change"),
+        "export": ("Export memo", "Write a Markdown briefing memo of starred and annotated entries"),
+        "clear_facet": ("Clear actor facet", "Show every actor's quotes and options again"),
+        "help": ("Help", "Show every key and the filter language"),
+        "quit": ("Quit", "Leave briefing-tui"),
+    }
+
+    def __init__(self, index: Index, annotations: AnnotationStore, *, store_name: str = "",
+                 keymap: dict[str, str] | None = None, export_dir: Path | None = None, poll: float = 1.0):
+        super().__init__()
+        self.index = index
+        self.notes = annotations
+        self.store_name = store_name or str(index.store.path)
+        self.keymap_overrides = keymap or {}
+        self.export_dir = export_dir or Path.cwd()
+        self.poll_interval = poll
+        self.query_text = ""
+        self.query_error = ""
+        self.facet: str | None = None
+        self.view: View = compute_view(index, "", annotations.get)
+        self.active_pane_id = "actors"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.ACTIONS or action == "back":
+            if len(self.screen_stack) > 1:  # a dialog or help screen has the keyboard
+                return False
+            if isinstance(self.focused, (Input, TextArea)):  # typing: keys are text
+                return False
+        return True
+
+    # ---------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="status"):
+            yield Static(id="status-left")
+            yield Static(id="status-right")
+        yield FilterInput(placeholder="filter: words, \"phrase\", actor:, kind:, tag:, is:starred, status:, -neg",
+                          id="filter")
+        with Container(id="grid"):
+            yield ActorsPane(self.index, self.notes.get, id="actors")
+            yield QuotesPane(self.index, self.notes.get, id="quotes")
+            yield OptionsPane(self.index, self.notes.get, id="options")
+            yield detail.DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        self.query_one("#detail").border_title = "Detail"
+        self.actors_pane.counts = self.view.counts
+        self._apply_view(keep_cursor=False)
+        self.actors_pane.focus()
+        for warning in self.notes.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+        if self.notes.read_only:
+            self.notify(f"Annotations are read-only: {self.notes.read_only_reason}", severity="error",
+                        markup=False, timeout=10)
+        self._update_status()
+        if self.poll_interval:
+            self.set_interval(self.poll_interval, self._poll_annotations)
+
+    @property
+    def actors_pane(self) -> ActorsPane:
+        return self.query_one("#actors", ActorsPane)
+
+    @property
+    def panes(self) -> list[EntryPane]:
+        return list(self.query(EntryPane))
+
+    @property
+    def active_pane(self) -> EntryPane:
+        return self.query_one(f"#{self.active_pane_id}", EntryPane)
+
+    # ------------------------------------------------------------ filtering
+    def _apply_view(self, keep_cursor: bool = True) -> None:
+        self.view = compute_view(self.index, parse(self.query_text), self.notes.get, self.facet)
+        self.actors_pane.counts = self.view.counts
+        for pane, rows in zip(self.panes, (self.view.actors, self.view.quotes, self.view.options)):
+            pane.set_rows(rows, keep_cursor=keep_cursor)
+            pane.set_counts(len(rows))
+            pane.refresh_rows()
+        self._show_detail()
+        self._update_status()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "filter":
+            return
+        try:
+            parse(event.value)
+        except QueryError as exc:
+            self.query_error = f"{exc.message} (column {exc.column})"
+            self._update_status()
+            return
+        self.query_error = ""
+        self.query_text = event.value
+        self._apply_view()
+
+    def action_filter_done(self) -> None:
+        """Enter in the filter bar: keep the filter, go back to the panes."""
+        if not self.query_one("#filter", FilterInput).value.strip():
+            self.action_clear_filter()
+        else:
+            self.set_focus(self.active_pane)
+
+    def action_filter(self) -> None:
+        bar = self.query_one("#filter", FilterInput)
+        bar.display = True
+        self.set_focus(bar)  # synchronously, so type-ahead after "/" lands in the bar
+        bar.cursor_position = len(bar.value)
+
+    def action_clear_filter(self) -> None:
+        bar = self.query_one("#filter", FilterInput)
+        bar.value = ""
+        bar.display = False
+        self.query_error = ""
+        if self.query_text:
+            self.query_text = ""
+            self._apply_view()
+        self.set_focus(self.active_pane)
+
+    def action_clear_facet(self) -> None:
+        if self.facet is not None:
+            self.facet = None
+            self._apply_view()
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, detail.DetailPane):
+            self.active_pane.focus()
+        elif self.facet is not None:
+            self.action_clear_facet()
+        elif self.query_text or self.query_one("#filter").display:
+            self.action_clear_filter()
+
+    # ------------------------------------------------------------ selection
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, EntryPane):
+            self.active_pane_id = event.widget.id
+            self._show_detail()
+
+    def on_virtual_table_highlighted(self, event: VirtualTable.Highlighted) -> None:
+        if event.table.id == self.active_pane_id:
+            self._show_detail()
+
+    def on_virtual_table_selected(self, event: VirtualTable.Selected) -> None:
+        if event.table.id == "actors":
+            self.facet = self.index.actors[event.row_id].id
+            self._apply_view()
+            self.query_one("#quotes").focus()
+        else:
+            self.query_one("#detail").focus()
+
+    def current_entry(self):
+        return self.active_pane.current
+
+    def _show_detail(self) -> None:
+        entry = self.current_entry()
+        pane = self.query_one("#detail", detail.DetailPane)
+        if entry is None:
+            pane.show(Text("Nothing selected", style="dim"))
+            return
+        note = self.notes.get(entry.id)
+        if entry.etype == "quote":
+            text = detail.render_quote(self.index, entry, note)
+        elif entry.etype == "option":
+            text = detail.render_option(self.index, entry, note)
+        else:
+            text = detail.render_actor(self.index, entry, note, self.view.counts(entry.id))
+        pane.show(text)
+        pane.scroll_home(animate=False)
+
+    # ----------------------------------------------------------- annotating
+    def _subject(self, entry) -> str:
+        label = getattr(entry, "name", None) or entry.text
+        return f"{entry.etype.capitalize()}: {label[:120]}"
+
+    def _change(self, fn, *args) -> None:
+        try:
+            fn(*args)
+        except AnnotationError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=8)
+        except ValueError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+        self._after_change()
+
+    def _after_change(self) -> None:
+        if any(t.field in ANNOTATION_FIELDS for t in self.view.query.terms):
+            self._apply_view()
+        else:
+            for pane in self.panes:
+                pane.refresh_rows()
+            self._show_detail()
+        self._update_status()
+
+    def _with_entry(self):
+        entry = self.current_entry()
+        if entry is None:
+            self.notify("Select an entry first", severity="warning")
+        return entry
+
+    def action_star(self) -> None:
+        if entry := self._with_entry():
+            self._change(self.notes.toggle_star, entry.id)
+
+    def action_note(self) -> None:
+        if entry := self._with_entry():
+            def done(text: str | None) -> None:
+                if text is not None:
+                    self._change(self.notes.set_note, entry.id, text)
+            self.push_screen(NoteDialog(self._subject(entry), self.notes.get(entry.id).note), done)
+
+    def action_note_in_editor(self) -> None:
+        entry = self._with_entry()
+        if entry is None:
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        fd, name = tempfile.mkstemp(prefix="briefing-note-", suffix=".md")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(self.notes.get(entry.id).note)
+            try:
+                with self.suspend():
+                    result = subprocess.run([*shlex.split(editor), name])
+            except Exception as exc:  # SuspendNotSupported, editor missing
+                self.notify(f"Cannot run the editor {editor!r}: {exc}", severity="error", markup=False)
+                return
+            if result.returncode != 0:
+                self.notify(f"Editor exited with {result.returncode}; note unchanged", severity="warning")
+                return
+            text = Path(name).read_text(encoding="utf-8", errors="replace")
+            self._change(self.notes.set_note, entry.id, text.rstrip("\n"))
+        finally:
+            os.unlink(name)
+            self.refresh()
+
+    def action_tags(self) -> None:
+        if entry := self._with_entry():
+            def done(tags: list[str] | None) -> None:
+                if tags is not None:
+                    self._change(self.notes.set_tags, entry.id, tags)
+            current = sorted(self.notes.get(entry.id).tags)
+            self.push_screen(TagsDialog(self._subject(entry), current, self.notes.all_tags()), done)
+
+    def action_assess(self) -> None:
+        entry = self._with_entry()
+        if entry is None:
+            return
+        if entry.etype != "option":
+            self.notify("Assessments are for options: select one in the Options pane", severity="warning")
+            return
+        note = self.notes.get(entry.id)
+
+        def done(levels: tuple[str, str] | None) -> None:
+            if levels is not None:
+                self._change(self.notes.set_assessment, entry.id, *levels)
+        self.push_screen(AssessDialog(self._subject(entry), note.risk, note.likelihood), done)
+
+    def action_undo(self) -> None:
+        try:
+            touched = self.notes.undo()
+        except AnnotationError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify("Undone" if touched else "Nothing to undo", timeout=2)
+        self._after_change()
+
+    def action_export(self) -> None:
+        from tui.data.export import render_memo, write_memo
+
+        stamp = _dt.date.today().isoformat()
+        default = self.export_dir / f"briefing-{stamp}.md"
+
+        def done(path: str | None) -> None:
+            if path is None:
+                return
+            try:
+                memo = render_memo(self.index, self.notes.get, title=f"Briefing memo: {self.store_name}")
+                written = write_memo(Path(path).expanduser(), memo)
+            except OSError as exc:
+                self.notify(f"Export failed: {exc}", severity="error", markup=False)
+                return
+            self.notify(f"Memo written to {written}", markup=False, timeout=6)
+        self.push_screen(ExportDialog(f"{len(self.notes.all())} annotated entries", str(default)), done)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.key_table()))
+
+    def key_table(self) -> list[tuple[str, str]]:
+        rows = []
+        for key, binding in self._bindings:  # honours remapped keys
+            if binding.action in self.ACTIONS:
+                rows.append((binding.key_display or self.get_key_display(binding), self.ACTIONS[binding.action][1]))
+        seen: dict[str, list[str]] = {}
+        for key, what in rows:
+            seen.setdefault(what, []).append(key)
+        return [(" / ".join(keys), what) for what, keys in seen.items()]
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        for action, (title, help) in self.ACTIONS.items():
+            yield SystemCommand(title, help, getattr(self, f"action_{action}"))
+
+    # ---------------------------------------------------------------- status
+    def _poll_annotations(self) -> None:
+        if self.notes.reload():
+            self._after_change()
+
+    def _update_status(self) -> None:
+        left = Text()
+        left.append(self.store_name, style="bold").append(f" · {len(self.index.articles)} articles", style="dim")
+        if self.facet is not None:
+            actor = self.index.actor(self.facet)
+            left.append("  actor: ", style="bold").append(f" {actor.name if actor else self.facet} ", style="reverse")
+            left.append(" x clears", style="dim")
+        if self.query_error:
+            left.append("  filter error: ", style="bold red").append(self.query_error, style="red")
+        elif self.query_text:
+            v = self.view
+            left.append("  filter: ", style="bold").append(self.query_text)
+            left.append(f" → {len(v.actors)} actors · {len(v.quotes)} quotes · {len(v.options)} options", style="dim")
+        right = Text()
+        if self.notes.read_only:
+            right.append("⚠ read-only", style="bold red")
+        elif self.notes.last_saved:
+            right.append("✓ saved " + time.strftime("%H:%M:%S", time.localtime(self.notes.last_saved)), style="green")
+        else:
+            right.append("no changes", style="dim")
+        self.query_one("#status-left", Static).update(left)
+        self.query_one("#status-right", Static).update(right)

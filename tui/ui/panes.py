@@ -1,0 +1,140 @@
+"""The three list panes: actors, quotes and options, each a VirtualTable."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from rich.text import Text
+from textual import events
+
+from tui.ui.typeahead import follow_focus
+from tui.ui.virtual_table import Column, VirtualTable
+
+if TYPE_CHECKING:
+    from tui.data.index import Index
+
+KIND_SHORT = {"person": "person", "organization": "org", "state": "state", "group": "group"}
+STATUS_SHORT = {
+    "proposed": "proposed",
+    "under discussion": "discussed",
+    "adopted": "adopted",
+    "rejected": "rejected",
+    "in place": "in place",
+}
+
+
+def marker_for(note) -> str:
+    """★ starred, ✎ annotated otherwise, blank when nothing."""
+    if note is None:
+        return ""
+    if note.star:
+        return "★"
+    if note.note or note.tags or note.risk or note.likelihood:
+        return "✎"
+    return ""
+
+
+class EntryPane(VirtualTable):
+    """A list pane over one kind of index rows."""
+
+    kind = ""
+    title = ""
+    COLUMNS: list[Column] = []
+
+    def __init__(self, index: Index, notes: Callable[[str], object], *, id: str) -> None:
+        super().__init__(self.COLUMNS, get_cells=self._cells, id=id)
+        self.index = index
+        self.notes = notes
+        self.set_marker(lambda row_id: marker_for(notes(self.rows_of(index)[row_id].id)))
+        self.border_title = self.title
+
+    def rows_of(self, index: Index) -> list:
+        return getattr(index, self.kind)
+
+    def entry(self, row_id: int | None):
+        return None if row_id is None else self.rows_of(self.index)[row_id]
+
+    @property
+    def current(self):
+        return self.entry(self.cursor_row_id)
+
+    def set_counts(self, shown: int) -> None:
+        total = len(self.rows_of(self.index))
+        self.border_title = f"{self.title} {shown}/{total}" if shown != total else f"{self.title} {total}"
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not follow_focus(self, event):
+            await super()._on_key(event)
+
+    NARROW_HIDE: tuple[str, ...] = ()  # column keys dropped when the pane is narrow
+    NARROW_BELOW = 60
+
+    def on_resize(self, event) -> None:
+        wanted = [c for c in self.COLUMNS if event.size.width >= self.NARROW_BELOW or c.key not in self.NARROW_HIDE]
+        if wanted != self.columns:
+            self.columns = wanted
+            self._widths = (-1, [])
+            self.refresh_rows()
+
+    def _cells(self, row_id: int) -> list:
+        values = self.cells(row_id)
+        return [values[c.key] for c in self.columns]
+
+    def cells(self, row_id: int) -> dict:
+        raise NotImplementedError
+
+
+class ActorsPane(EntryPane):
+    kind = "actors"
+    title = "Actors"
+    COLUMNS = [
+        Column("name", "Name", None, ratio=3, min_width=8),
+        Column("kind", "Kind", 6),
+        Column("role", "Role", None, ratio=3, min_width=4),
+        Column("q", "Q", 3, min_width=2, align="right"),
+        Column("o", "O", 3, min_width=2, align="right"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.counts: Callable[[str], tuple[int, int]] = lambda key: (0, 0)
+
+    def cells(self, row_id: int) -> dict:
+        a = self.index.actors[row_id]
+        q, o = self.counts(a.id)
+        return {"name": a.name, "kind": KIND_SHORT.get(a.kind, a.kind), "role": a.role, "q": str(q), "o": str(o)}
+
+
+class QuotesPane(EntryPane):
+    kind = "quotes"
+    title = "Quotes"
+    COLUMNS = [
+        Column("speaker", "Speaker", None, ratio=1, min_width=8),
+        Column("how", "", 1, min_width=1),
+        Column("text", "Statement", None, ratio=3, min_width=10),
+        Column("source", "Source", None, ratio=1, min_width=4),
+    ]
+
+    NARROW_HIDE = ("source",)
+
+    def cells(self, row_id: int) -> dict:
+        q = self.index.quotes[row_id]
+        speaker = q.speaker or Text("(unnamed)", style="italic dim")
+        how = Text("“", style="bold") if q.direct else Text("~", style="dim")
+        article = self.index.articles[q.article]
+        return {"speaker": speaker, "how": how, "text": q.text, "source": article.source or article.id}
+
+
+class OptionsPane(EntryPane):
+    kind = "options"
+    title = "Options"
+    COLUMNS = [
+        Column("text", "Option", None, ratio=3, min_width=10),
+        Column("holder", "Holder", None, ratio=1, min_width=6),
+        Column("status", "Status", 9, min_width=4),
+    ]
+
+    def cells(self, row_id: int) -> dict:
+        o = self.index.options[row_id]
+        return {"text": o.text, "holder": o.holder or Text("—", style="dim"),
+                "status": STATUS_SHORT.get(o.status, o.status)}

@@ -1,0 +1,404 @@
+"""A virtualised, keyboard-driven table built on Textual's Line API.
+
+Only the visible lines are ever rendered, so a table over a million row ids
+costs the same as one over a hundred.  The caller owns the data: the table holds
+an array of *row ids* (ints into the caller's data) and asks ``get_cells(row_id)``
+for the cell values of the rows it is about to paint.
+
+Header choice: the header is part of this widget.  Line ``y == 0`` of the
+viewport always renders the column labels; viewport line ``y >= 1`` shows the
+row at index ``scroll_offset.y + y - 1``.  The virtual height is therefore
+``row_count + 1`` so that the last row can scroll fully into view under the
+pinned header, and the ScrollView scrollbar / max scroll need no special
+handling.  (This is the same trick DataTable uses for its fixed header.)
+
+Cells are ``str`` (always literal text, never markup) or ``rich.text.Text``.
+"""
+
+from __future__ import annotations
+
+from array import array
+from typing import Callable, ClassVar, NamedTuple, Sequence
+
+from rich.cells import split_graphemes
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+__all__ = ["Column", "VirtualTable"]
+
+_WHITESPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\v": " ", "\f": " "})
+_SEP = 1  # blank cells between columns
+_GUTTER = 2  # marker column width (when a marker function is set)
+
+
+class Column(NamedTuple):
+    key: str
+    label: str
+    width: int | None = None  # None = flexible, shares the remaining width by ratio
+    ratio: int = 1
+    min_width: int = 4
+    align: str = "left"  # "left" | "right"
+
+
+def compute_widths(columns: Sequence[Column], available: int) -> list[int]:
+    """Fit ``columns`` into ``available`` cells (separators already removed).
+
+    Fixed columns take their width, flexible ones share the rest by ratio.
+    When space runs out, flexible columns shrink to ``min_width`` first, then
+    the widest columns shrink (fixed ones down to their minimum, then anything
+    down to one cell).  The result may still exceed ``available`` at absurd
+    widths; the rendered line is cropped in that case.
+    """
+    widths = [c.width if c.width is not None else 0 for c in columns]
+    flex = [i for i, c in enumerate(columns) if c.width is None]
+    remaining = available - sum(widths)
+    pending = list(flex)
+    while pending:  # share by ratio; columns that fall below min_width get min_width
+        total_ratio = sum(max(1, columns[i].ratio) for i in pending)
+        shares = {i: remaining * max(1, columns[i].ratio) // total_ratio for i in pending}
+        short = [i for i in pending if shares[i] < columns[i].min_width]
+        if not short:
+            for i in pending:
+                widths[i] = shares[i]
+            leftover = remaining - sum(shares.values())
+            for i in pending[:leftover]:  # hand out the rounding remainder
+                widths[i] += 1
+            break
+        for i in short:
+            widths[i] = columns[i].min_width
+            remaining -= columns[i].min_width
+            pending.remove(i)
+    overflow = sum(widths) - available
+    for floor_of in (lambda c: min(c.min_width, c.width or c.min_width), lambda c: 1):
+        while overflow > 0:
+            candidates = [i for i, c in enumerate(columns) if widths[i] > floor_of(c)]
+            if not candidates:
+                break
+            widest = max(candidates, key=lambda i: (widths[i], i))
+            widths[widest] -= 1
+            overflow -= 1
+    return [max(1, w) for w in widths]
+
+
+def _prefix_within(plain: str, cells: int) -> tuple[int, int]:
+    """Index and cell width of the longest grapheme-aligned prefix of ``plain`` fitting ``cells``."""
+    if plain.isascii():
+        n = min(len(plain), cells)
+        return n, n
+    sample = plain[: cells * 4 + 16]
+    spans, total = split_graphemes(sample)
+    if total <= cells and len(sample) < len(plain):
+        spans, total = split_graphemes(plain)
+    used = end = 0
+    for _start, stop, width in spans:
+        if used + width > cells:
+            break
+        used += width
+        end = stop
+    return end, used
+
+
+def fit_cell(value: object, width: int, align: str = "left") -> Text:
+    """Return ``value`` as a single-line Text exactly ``width`` cells wide."""
+    if isinstance(value, Text):
+        text = value.copy()
+        flat = text.plain.translate(_WHITESPACE)
+        if flat != text.plain:
+            text.plain = flat  # same length: spans are kept
+    else:
+        text = Text("" if value is None else str(value).translate(_WHITESPACE))
+    text.end = ""
+    text.no_wrap = True
+    length = text.cell_len
+    if length > width:
+        cut, used = _prefix_within(text.plain, max(0, width - 1))
+        text = text[:cut]
+        text.append("…")
+        length = used + 1
+    if length < width:
+        pad = width - length
+        text.pad_left(pad) if align == "right" else text.pad_right(pad)
+    return text
+
+
+class _RowMessage(Message):
+    def __init__(self, table: VirtualTable, row_id: int | None) -> None:
+        super().__init__()
+        self.table = table
+        self.row_id = row_id
+
+    @property
+    def control(self) -> VirtualTable:
+        return self.table
+
+
+class VirtualTable(ScrollView, can_focus=True):
+    """A table that renders only its visible rows (see module docstring)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("ctrl+u", "page(-0.5)", "Half page up", show=False),
+        Binding("ctrl+d", "page(0.5)", "Half page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("G", "last", "Last", show=False),
+        Binding("enter", "select", "Open"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-table--header",
+        "virtual-table--cursor",
+        "virtual-table--cursor-blurred",
+        "virtual-table--odd",
+        "virtual-table--empty",
+        "virtual-table--marker",
+    }
+
+    DEFAULT_CSS = """
+    VirtualTable {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        background: $surface;
+        color: $foreground;
+        & > .virtual-table--header { background: $panel; color: $foreground; text-style: bold; }
+        & > .virtual-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: $block-cursor-text-style; }
+        & > .virtual-table--cursor-blurred { background: $block-cursor-blurred-background; color: $block-cursor-blurred-foreground; text-style: $block-cursor-blurred-text-style; }
+        /* .virtual-table--odd: unstyled by default; an app may set a zebra background. */
+        & > .virtual-table--empty { color: $text-muted; text-style: italic; }
+        & > .virtual-table--marker { color: $accent; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(-1, repaint=False, init=False)
+    """Index into the shown rows of the cursor row (-1 when the table is empty)."""
+
+    empty_text: reactive[str] = reactive("No entries")
+    """Message shown (dim, centred) when there are no rows."""
+
+    class Highlighted(_RowMessage):
+        """The cursor moved to a different row (``row_id`` is None when the table emptied)."""
+
+    class Selected(_RowMessage):
+        """Enter (or a double click) on the cursor row; ``row_id`` is never None."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        *,
+        get_cells: Callable[[int], Sequence[str | Text]],
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.columns = list(columns)
+        self._get_cells = get_cells
+        self._rows: Sequence[int] = array("q")
+        self._marker: Callable[[int], str] | None = None
+        self._line_cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(256)
+        self._widths: tuple[int, list[int]] = (-1, [])
+        self._last_highlighted: int | None = None
+
+    # ----------------------------------------------------------------- data
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def cursor_row_id(self) -> int | None:
+        cursor = self.cursor
+        return int(self._rows[cursor]) if 0 <= cursor < len(self._rows) else None
+
+    def set_rows(self, row_ids: Sequence[int] | array, *, keep_cursor: bool = True) -> None:
+        """Show ``row_ids``; keep the cursor on the same row id if still present, else clamp."""
+        old_id, old_index = self.cursor_row_id, self.cursor
+        self._rows = row_ids
+        new_index = 0
+        if keep_cursor and old_id is not None:
+            try:
+                new_index = row_ids.index(old_id)
+            except ValueError:
+                new_index = old_index
+        self._line_cache.clear()
+        self._update_virtual_size()
+        self.set_reactive(VirtualTable.cursor, self.validate_cursor(new_index))
+        if not keep_cursor:
+            self.scroll_to(y=0, animate=False)
+        self._scroll_cursor_visible()
+        self.refresh()
+        self._post_highlight()
+
+    def refresh_rows(self) -> None:
+        """Repaint after the caller's data changed (same rows)."""
+        self._line_cache.clear()
+        self.refresh()
+
+    def set_marker(self, fn: Callable[[int], str] | None) -> None:
+        """Draw ``fn(row_id)`` (1-2 cells, e.g. "★") in a narrow first gutter column."""
+        self._marker = fn
+        self._widths = (-1, [])
+        self.refresh_rows()
+
+    # ------------------------------------------------------------- geometry
+    @property
+    def _page(self) -> int:
+        """Number of row lines visible under the header."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+
+    def _column_widths(self, width: int) -> list[int]:
+        if self._widths[0] != width:
+            available = width - _SEP * max(0, len(self.columns) - 1)
+            if self._marker is not None:
+                available -= _GUTTER + _SEP
+            self._widths = (width, compute_widths(self.columns, available))
+        return self._widths[1]
+
+    def _scroll_cursor_visible(self) -> None:
+        cursor, top = self.cursor, self.scroll_offset.y
+        if cursor < 0:
+            return
+        if cursor < top:
+            self.scroll_to(y=cursor, animate=False)
+        elif cursor >= top + self._page:
+            self.scroll_to(y=cursor - self._page + 1, animate=False)
+
+    def _refresh_index(self, index: int) -> None:
+        y = index - self.scroll_offset.y + 1
+        if 1 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._line_cache.clear()
+        self._update_virtual_size()
+        self._scroll_cursor_visible()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line_cache.clear()
+
+    # --------------------------------------------------------------- cursor
+    def validate_cursor(self, value: int) -> int:
+        count = len(self._rows)
+        return -1 if count == 0 else min(max(value, 0), count - 1)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = self.scroll_offset.y
+        self._scroll_cursor_visible()
+        if self.scroll_offset.y == top:  # a scroll repaints everything anyway
+            self._refresh_index(old)
+            self._refresh_index(new)
+        self._post_highlight()
+
+    def _post_highlight(self) -> None:
+        row_id = self.cursor_row_id
+        if row_id != self._last_highlighted:
+            self._last_highlighted = row_id
+            self.post_message(self.Highlighted(self, row_id))
+
+    def action_move(self, delta: int) -> None:
+        if self._rows:
+            self.cursor = self.cursor + delta
+
+    def action_page(self, pages: float) -> None:
+        step = max(1, int(self._page * abs(pages)))
+        self.action_move(step if pages > 0 else -step)
+
+    def action_first(self) -> None:
+        self.action_move(-len(self._rows))
+
+    def action_last(self) -> None:
+        self.action_move(len(self._rows))
+
+    def action_select(self) -> None:
+        row_id = self.cursor_row_id
+        if row_id is not None:
+            self.post_message(self.Selected(self, row_id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:
+            return
+        index = self.scroll_offset.y + offset.y - 1
+        if index < len(self._rows):
+            self.cursor = index
+            if event.chain >= 2:
+                self.action_select()
+
+    # ------------------------------------------------------------ rendering
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._render_header(width, base)
+        count = len(self._rows)
+        if count == 0:
+            if y == max(1, self.scrollable_content_region.height // 2):
+                style = self.get_component_rich_style("virtual-table--empty")
+                text = Text(self.empty_text.translate(_WHITESPACE), end="")
+                text.truncate(width, overflow="ellipsis")
+                line = Strip(text.render(self.app.console), text.cell_len)
+                return line.text_align(width, "center").apply_style(base + style)
+            return Strip.blank(width, base)
+        index = self.scroll_offset.y + y - 1
+        if index >= count:
+            return Strip.blank(width, base)
+        row_id = int(self._rows[index])
+        is_cursor = index == self.cursor
+        key = (row_id, width, is_cursor, self.has_focus, index % 2 == 1)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._render_row(row_id, width, base, is_cursor, index % 2 == 1)
+            self._line_cache[key] = strip
+        return strip
+
+    def _join(self, parts: list[Text], width: int, style: Style) -> Strip:
+        line = Text(" " * _SEP, end="").join(parts)
+        segments = list(line.render(self.app.console))
+        return Strip(segments, line.cell_len).adjust_cell_length(width).apply_style(style)
+
+    def _render_header(self, width: int, base: Style) -> Strip:
+        widths = self._column_widths(width)
+        parts = [fit_cell(c.label, w, c.align) for c, w in zip(self.columns, widths)]
+        if self._marker is not None:
+            parts.insert(0, Text(" " * _GUTTER))
+        header = self.get_component_rich_style("virtual-table--header")
+        return self._join(parts, width, base + header)
+
+    def _render_row(self, row_id: int, width: int, base: Style, is_cursor: bool, odd: bool) -> Strip:
+        widths = self._column_widths(width)
+        cells = self._get_cells(row_id)
+        parts = [
+            fit_cell(cells[i] if i < len(cells) else "", w, column.align)
+            for i, (column, w) in enumerate(zip(self.columns, widths))
+        ]
+        if self._marker is not None:
+            marker = fit_cell(self._marker(row_id) or "", _GUTTER)
+            if not is_cursor:
+                marker.stylize(self.get_component_rich_style("virtual-table--marker", partial=True))
+            parts.insert(0, marker)
+        style = base
+        if odd:
+            style += self.get_component_rich_style("virtual-table--odd", partial=True)
+        if is_cursor:
+            name = "virtual-table--cursor" if self.has_focus else "virtual-table--cursor-blurred"
+            style += self.get_component_rich_style(name)
+        return self._join(parts, width, style)
