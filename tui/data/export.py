@@ -31,7 +31,12 @@ def _source(index: Index, article: int) -> str:
     if a.published:
         bits.append(_md(a.published))
     line = ", ".join(bits)
-    return f"{line} <{a.url}>" if a.url.startswith(("http://", "https://")) else line
+    if not a.url.startswith(("http://", "https://")):
+        return line
+    # an autolink ends at the first space or '>': percent-encode them so the
+    # rest of the URL cannot escape into live Markdown
+    url = a.url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return f"{line} <{url}>"
 
 
 def _annotation_lines(note, indent: str = "") -> list[str]:
@@ -40,7 +45,7 @@ def _annotation_lines(note, indent: str = "") -> list[str]:
     if note.star:
         marks.append("★ starred")
     if note.tags:
-        marks.append("tags: " + ", ".join(f"`{t}`" for t in sorted(note.tags)))
+        marks.append("tags: " + ", ".join(f"`{t}`" if "`" not in t else _md(t) for t in sorted(note.tags)))
     if note.risk:
         marks.append(f"escalation risk: **{note.risk}**")
     if note.likelihood:

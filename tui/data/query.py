@@ -70,8 +70,22 @@ class Term:
     column: int = 1
 
     def __str__(self) -> str:
-        value = f'"{self.value}"' if (" " in self.value or not self.value) else self.value
+        value = f'"{self.value}"' if self._needs_quotes() else self.value
         return ("-" if self.negated else "") + (f"{self.field}:" if self.field else "") + value
+
+    def _needs_quotes(self) -> bool:
+        """Quote values that would otherwise parse back differently."""
+        v = self.value
+        if '"' in v:  # only unquoted words hold a '"', and they read back as they are
+            return False
+        if not v or any(c.isspace() for c in v):
+            return True
+        if self.field is None:
+            head = v.partition(":")[0] if ":" in v else ""
+            # "-x" would read as a negation, "is:x" as a qualifier
+            return (v.startswith("-") and not self.negated) or (
+                bool(head) and all(c.isalpha() or c == "_" for c in head))
+        return False
 
 
 @dataclass(frozen=True, slots=True)

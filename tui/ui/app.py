@@ -21,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.widgets import Footer, Input, Static, TextArea
 
-from tui.data.annotations import AnnotationError, AnnotationStore
+from tui.data.annotations import AnnotationError, AnnotationStore, normalize_tag
 from tui.data.index import Index
 from tui.data.query import QueryError, parse
 from tui.data.view import View, compute_view
@@ -88,6 +88,8 @@ class BriefingApp(App):
         "quit": ("Quit", "Leave briefing-tui"),
     }
 
+    clock = staticmethod(time.localtime)  # how "saved HH:MM:SS" reads the time; fixed in snapshot tests
+
     def __init__(self, index: Index, annotations: AnnotationStore, *, store_name: str = "",
                  keymap: dict[str, str] | None = None, export_dir: Path | None = None, poll: float = 1.0):
         super().__init__()
@@ -117,7 +119,7 @@ class BriefingApp(App):
             yield Static(id="status-left")
             yield Static(id="status-right")
         yield FilterInput(placeholder="filter: words, \"phrase\", actor:, kind:, tag:, is:starred, status:, -neg",
-                          id="filter")
+                          id="filter", select_on_focus=False)  # reopening keeps the cursor at the end
         with Container(id="grid"):
             yield ActorsPane(self.index, self.notes.get, id="actors")
             yield QuotesPane(self.index, self.notes.get, id="quotes")
@@ -318,9 +320,17 @@ class BriefingApp(App):
         if entry := self._with_entry():
             def done(tags: list[str] | None) -> None:
                 if tags is not None:
-                    self._change(self.notes.set_tags, entry.id, tags)
+                    self._change(self._edit_tags, entry.id, current, tags)
             current = sorted(self.notes.get(entry.id).tags)
             self.push_screen(TagsDialog(self._subject(entry), current, self.notes.all_tags()), done)
+
+    def _edit_tags(self, entry_id: str, before: list[str], after: list[str]) -> None:
+        """Apply the dialog's edit (``before`` -> ``after``) to the latest tags, so a tag
+        another session added while the dialog was open is kept, not overwritten."""
+        wanted = {normalize_tag(t) for t in after}
+        self.notes.reload()
+        latest = set(self.notes.get(entry_id).tags)
+        self.notes.set_tags(entry_id, (latest - (set(before) - wanted)) | wanted)
 
     def action_assess(self) -> None:
         entry = self._with_entry()
@@ -368,7 +378,10 @@ class BriefingApp(App):
 
     def key_table(self) -> list[tuple[str, str]]:
         rows = []
-        for key, binding in self._bindings:  # honours remapped keys
+        bindings = self._bindings.copy()  # Textual applies the keymap to copies only
+        if self._keymap:
+            bindings.apply_keymap(self._keymap)
+        for key, binding in bindings:  # honours remapped keys
             if binding.action in self.ACTIONS:
                 rows.append((binding.key_display or self.get_key_display(binding), self.ACTIONS[binding.action][1]))
         seen: dict[str, list[str]] = {}
@@ -403,7 +416,7 @@ class BriefingApp(App):
         if self.notes.read_only:
             right.append("⚠ read-only", style="bold red")
         elif self.notes.last_saved:
-            right.append("✓ saved " + time.strftime("%H:%M:%S", time.localtime(self.notes.last_saved)), style="green")
+            right.append("✓ saved " + time.strftime("%H:%M:%S", self.clock(self.notes.last_saved)), style="green")
         else:
             right.append("no changes", style="dim")
         self.query_one("#status-left", Static).update(left)

@@ -112,7 +112,8 @@ class TagsDialog(Dialog):
 
     def body(self) -> ComposeResult:
         value = ", ".join(self.tags) + (", " if self.tags else "")
-        yield Input(value, id="tags-input", suggester=LastTagSuggester(self.known), placeholder="escalation, follow-up")
+        yield Input(value, id="tags-input", suggester=LastTagSuggester(self.known), placeholder="escalation, follow-up",
+                    select_on_focus=False)  # typing appends to the current tags instead of replacing them
         known = ", ".join(self.known[:30]) if self.known else "none yet"
         yield Static(Text(f"In use: {known}", style="dim"), classes="dialog-known")
 
