@@ -195,7 +195,10 @@ def test_hostile_url_and_tag_cannot_inject_markdown(tmp_path: Path) -> None:
     note = Annotation(tags=frozenset({f"x`[c]({EVIL})`"}), star=True)
     memo = render_memo(index, {index.quotes[0].id: note}.get, now=NOW)
     assert EVIL not in links(memo)
-    assert links(memo) == ["https://ok.example/%3E%20[click](https://evil.example/x)%20%3Cx"]
+    assert "<https://ok.example/%3E%20[click](https://evil.example/x)%20%3Cx>" in memo
+    [href] = links(memo)
+    assert href.startswith("https://ok.example/%3E%20")
+    assert "tags: x\\`\\[c\\](https://evil.example/x)\\`" in memo
 
 
 def test_nothing_annotated(index: Index) -> None:
