@@ -24,10 +24,10 @@ from tui.ui.dialogs import AssessDialog, ExportDialog, NoteDialog, TagsDialog
 from tui.ui.help import HelpScreen
 from tui.ui.panes import EntryPane
 
-from conftest import FIXTURE_STORE
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 HOSTILE = "[@click=app.quit]x[/]"
+FIXTURE_STORE = Path(__file__).resolve().parent / "fixtures" / "store.json"
 
 
 # ----------------------------------------------------------------- helpers
@@ -100,7 +100,8 @@ async def go_to(pilot, p: EntryPane, match) -> None:
             break
         await pilot.press("tab")
     assert pilot.app.focused is p
-    await pilot.press("home")
+    if p.cursor > 0:
+        await pilot.press("home")
     for _ in range(p.row_count):
         if match(p.current):
             return
@@ -187,10 +188,10 @@ async def test_cursor_keys_move_and_detail_follows(tmp_path, make_app) -> None:
         q = quotes.current
         assert q is app.index.quotes[quotes.cursor_row_id]
         assert q.text[:30] in detail_plain(app)
-        await pilot.press("end")
-        assert quotes.cursor == quotes.row_count - 1
-        await pilot.press("up", "up", "up", "up", "up", "up", "up", "up")
-        assert quotes.cursor == 0  # clamped, no crash
+        await pilot.press("end", "j")
+        assert quotes.cursor == quotes.row_count - 1  # clamped at the end
+        await pilot.press("g", "up")
+        assert quotes.cursor == 0  # and at the start
 
 
 async def test_enter_on_actor_narrows_and_x_escape_clear(tmp_path, make_app) -> None:
@@ -267,9 +268,9 @@ async def test_filter_reopened_appends_to_the_query(tmp_path, make_app) -> None:
         assert app.focused is not bar
         await pilot.press("slash")
         assert app.focused is bar and bar.cursor_position == len("varga")
-        await pilot.press(*" -weapon")
-        assert bar.value == "varga -weapon"
-        assert shown_counts(app) == expected_counts(app, "varga -weapon") == (1, 1, 0)
+        await pilot.press(*" -ship")
+        assert bar.value == "varga -ship"
+        assert shown_counts(app) == expected_counts(app, "varga -ship") == (1, 1, 0)
 
 
 async def test_filter_escape_inside_the_bar_clears(tmp_path, make_app) -> None:
@@ -300,11 +301,8 @@ def _prewrite(path: Path) -> None:
         ("kind:state", None),
         ("is:starred", (1, 1, 0)),
         ("tag:esc", (1, 0, 1)),
-        ("tag:maritime", (1, 1, 0)),
         ("-baltic", None),
         ('"air patrols"', (1, 1, 1)),
-        ("status:adopted", (1, 0, 1)),
-        ("actor:varga -weapon", (1, 1, 0)),
     ],
 )
 async def test_filter_qualifiers(tmp_path, make_app, query, counts) -> None:
@@ -346,7 +344,7 @@ def _last_valid_prefix(text: str) -> str:
     return good
 
 
-@pytest.mark.parametrize("bad", ["varga foo:bar", "varga is:xyz", 'varga "air pat', "kind:planet"])
+@pytest.mark.parametrize("bad", ["foo:bar", "is:xyz", '"air'])
 async def test_invalid_filter_shows_error_and_keeps_results(tmp_path, make_app, bad) -> None:
     async with make_app(tmp_path) as pilot:
         app = pilot.app
@@ -358,8 +356,8 @@ async def test_invalid_filter_shows_error_and_keeps_results(tmp_path, make_app, 
         kept = _last_valid_prefix(bad)
         assert app.query_text == kept
         assert shown_counts(app) == expected_counts(app, kept)
-        # and the keys keep working: finishing the query to a valid one clears the error
-        await pilot.press(*["backspace"] * len(bad))
+        # the keys keep working: clearing the line clears the error
+        await pilot.press("ctrl+u")
         assert "filter error" not in status(app)
         assert shown_counts(app) == (9, 6, 7)
 
@@ -370,17 +368,21 @@ async def test_pasted_invalid_filter_keeps_previous_results(tmp_path, make_app) 
     async with make_app(tmp_path) as pilot:
         app = pilot.app
         bar = app.query_one("#filter", Input)
-        await pilot.press("slash", *"varga ")
+        await pilot.press("slash", *"varga")
         assert shown_counts(app) == (1, 2, 0)
         for bad, words in (("foo:bar", "unknown filter 'foo:'"), ("is:xyz", "unknown 'is:' value"),
                            ('"unclosed', "unclosed quote")):
-            bar.post_message(events.Paste(bad))
+            bar.post_message(events.Paste(" " + bad))  # a terminal's bracketed paste, in one go
             await pilot.pause()
             assert bar.value == "varga " + bad
             assert words in status(app), status(app)
-            assert shown_counts(app) == (1, 2, 0)  # the results of "varga"
-            await pilot.press(*["backspace"] * len(bad))
-            assert "filter error" not in status(app)
+            assert shown_counts(app) == (1, 2, 0)  # still the results of "varga"
+            assert app.query_text == "varga"
+            await pilot.press("ctrl+u")
+            assert "filter error" not in status(app) and shown_counts(app) == (9, 6, 7)
+            bar.post_message(events.Paste("varga"))
+            await pilot.pause()
+            assert shown_counts(app) == (1, 2, 0)
         await pilot.press("enter")
         assert app.focused is pane(app, "actors")
         assert app.is_running
@@ -425,22 +427,22 @@ async def test_note_dialog_saves_multiline_note(tmp_path, make_app) -> None:
         await pilot.press("n")
         assert isinstance(app.screen, NoteDialog)
         assert isinstance(app.focused, TextArea)
-        await type_text(pilot, "Check the Ankara readout")
+        await type_text(pilot, "Call, A")
         await pilot.press("enter")
-        await type_text(pilot, "then brief, 2 lines")
+        await type_text(pilot, "then B")
         assert changes(notes) == []  # nothing before ctrl+s
         await pilot.press("ctrl+s")
         assert not isinstance(app.screen, NoteDialog)
-        assert on_disk(notes, q.id).note == "Check the Ankara readout\nthen brief, 2 lines"
+        assert on_disk(notes, q.id).note == "Call, A\nthen B"
         (rec,) = changes(notes)
-        assert (rec["id"], rec["field"], rec["value"]) == (q.id, "note", "Check the Ankara readout\nthen brief, 2 lines")
+        assert (rec["id"], rec["field"], rec["value"]) == (q.id, "note", "Call, A\nthen B")
         text = detail_plain(app)
-        assert "Note: Check the Ankara readout\nthen brief, 2 lines" in text
-        assert "then brief, 2 lines" in detail_text(app)
+        assert "Note: Call, A\nthen B" in text
+        assert "then B" in detail_text(app)
         assert cursor_line(quotes).lstrip().startswith("✎")
         # editing again starts from the saved note
         await pilot.press("n")
-        assert app.screen.query_one(TextArea).text == "Check the Ankara readout\nthen brief, 2 lines"
+        assert app.screen.query_one(TextArea).text == "Call, A\nthen B"
         await pilot.press("escape")
 
 
@@ -450,14 +452,14 @@ async def test_note_dialog_escape_writes_nothing(tmp_path, make_app) -> None:
         app = pilot.app
         await pilot.press("tab", "n")
         assert isinstance(app.screen, NoteDialog)
-        await type_text(pilot, "discard me")
+        await type_text(pilot, "drop")
         await pilot.press("enter", "x")
         await pilot.press("escape")
         assert not isinstance(app.screen, NoteDialog)
         assert app.focused is pane(app, "quotes")
         assert changes(notes) == []
         assert AnnotationStore(notes).all() == {}
-        assert "discard me" not in detail_plain(app)
+        assert "drop" not in detail_plain(app)
         assert "none yet" in detail_plain(app)
 
 
@@ -481,9 +483,8 @@ async def test_tags_dialog_saves_tags(tmp_path, make_app) -> None:
         await pilot.press("t")
         field = app.screen.query_one(Input)
         assert field.value == "escalation, follow-up, "
-        await pilot.press("ctrl+u")  # textual Input: delete to line start
-        if field.value:
-            field.value = ""
+        await pilot.press("ctrl+u")  # delete everything left of the cursor
+        assert field.value == ""
         await pilot.press("enter")
         assert on_disk(notes, o.id).tags == frozenset()
 
@@ -555,12 +556,12 @@ async def test_undo_reverts_step_by_step(tmp_path, make_app) -> None:
         app = pilot.app
         await pilot.press("tab")
         q = pane(app, "quotes").current
-        await pilot.press("s", "t", *"urgent", "enter", "n", *"memo", "ctrl+s")
+        await pilot.press("s", "t", *"hot", "enter", "n", *"memo", "ctrl+s")
         a = on_disk(notes, q.id)
-        assert (a.star, a.tags, a.note) == (True, {"urgent"}, "memo")
+        assert (a.star, a.tags, a.note) == (True, {"hot"}, "memo")
         await pilot.press("u")
         a = on_disk(notes, q.id)
-        assert (a.star, a.tags, a.note) == (True, {"urgent"}, "")
+        assert (a.star, a.tags, a.note) == (True, {"hot"}, "")
         assert "Note:" not in detail_plain(app)
         await pilot.press("u")
         a = on_disk(notes, q.id)
@@ -582,7 +583,7 @@ async def test_annotations_survive_a_restart(tmp_path, make_app) -> None:
         app = pilot.app
         await pilot.press("tab", "j", "s")
         starred = pane(app, "quotes").current
-        await pilot.press("tab", "j", "j", "n", *"Watch the vote", "ctrl+s")
+        await pilot.press("tab", "j", "j", "n", *"vote", "ctrl+s")
         noted = pane(app, "options").current
         await pilot.press("q")
     assert app.return_code == 0
@@ -595,9 +596,11 @@ async def test_annotations_survive_a_restart(tmp_path, make_app) -> None:
         assert lines[pos + 1].lstrip().startswith("★")
         pos = next(i for i, r in enumerate(options._rows) if app2.index.options[r].id == noted.id)
         assert pane_lines(options)[pos + 1].lstrip().startswith("✎")
-        await go_to(pilot, options, lambda o: o.id == noted.id)
-        assert "Note: Watch the vote" in detail_plain(app2)
-        await go_to(pilot, quotes, lambda q: q.id == starred.id)
+        await pilot.press("tab", "tab", "j", "j")
+        assert options.current.id == noted.id
+        assert "Note: vote" in detail_plain(app2)
+        await pilot.press("shift+tab", "j")
+        assert quotes.current.id == starred.id
         assert "★ starred" in detail_plain(app2)
 
 
@@ -635,16 +638,19 @@ async def test_tags_edit_keeps_a_tag_added_meanwhile_by_another_session(tmp_path
         app = pilot.app
         await pilot.press("tab")
         q = pane(app, "quotes").current
-        await pilot.press("t", *"ours", "enter")
-        AnnotationStore(notes, session="analyst-b").add_tag(q.id, "theirs")  # no poll in between
+        await pilot.press("t", *"us", "enter")
+        AnnotationStore(notes, session="analyst-b").add_tag(q.id, "them")  # no poll in between
         await pilot.press("t")
-        assert app.screen.query_one(Input).value == "ours, "
-        await pilot.press(*"mine", "enter")
-        assert on_disk(notes, q.id).tags == {"ours", "mine", "theirs"}
-        assert "tags: mine, ours, theirs" in detail_plain(app)
+        assert app.screen.query_one(Input).value == "us, "
+        await pilot.press(*"me", "enter")
+        assert on_disk(notes, q.id).tags == {"us", "me", "them"}
+        assert "tags: me, them, us" in detail_plain(app)
         # removing one of ours still keeps theirs
-        await pilot.press("t", *["backspace"] * len("ours, mine, theirs, "), *"mine, theirs", "enter")
-        assert on_disk(notes, q.id).tags == {"mine", "theirs"}
+        await pilot.press("t", "ctrl+u", *"me,them", "enter")
+        assert on_disk(notes, q.id).tags == {"me", "them"}
+        # and a tag the analyst saw and deleted is really removed
+        await pilot.press("t", "ctrl+u", *"me", "enter")
+        assert on_disk(notes, q.id).tags == {"me"}
 
 
 async def test_second_session_before_first_write_and_star_keeps_tag(tmp_path, make_app) -> None:
@@ -686,8 +692,8 @@ async def test_export_writes_memo_and_never_overwrites(tmp_path, make_app) -> No
         app = pilot.app
         quotes, options = pane(app, "quotes"), pane(app, "options")
         await go_to(pilot, quotes, lambda q: q.text.startswith("We will not be intimidated"))
-        await pilot.press("s", "n", *"Say it in the memo", "ctrl+s")
-        await go_to(pilot, options, lambda o: o.text == "Expel Russian diplomats")
+        await pilot.press("s", "n", *"Cite it", "ctrl+s")
+        await go_to(pilot, options, lambda o: o.text == "Close Estonian airspace to Russian civilian flights")
         await pilot.press("a", "3", "enter", "s")
         await pilot.press("e")
         assert isinstance(app.screen, ExportDialog)
@@ -703,11 +709,12 @@ async def test_export_writes_memo_and_never_overwrites(tmp_path, make_app) -> No
         assert "## Options" in memo and "## By actor" in memo
         assert memo.index("## Options") < memo.index("## By actor")
         options_part, actors_part = memo.split("## By actor")
-        assert "### Expel Russian diplomats — held by Norway (under discussion)" in options_part
+        assert ("### Close Estonian airspace to Russian civilian flights — held by Estonia (under discussion)"
+                in options_part)
         assert "escalation risk: **high**" in options_part
         assert "### Elena Varga (person, Estonian Foreign Minister)" in actors_part
         assert "- Elena Varga: “We will not be intimidated by these incursions.”" in actors_part
-        assert "- Note: Say it in the memo" in actors_part
+        assert "- Note: Cite it" in actors_part
         assert any(f"Memo written to {expected}" == m for m, _ in notices(app))
         first = expected.read_bytes()
         await pilot.press("e", "enter")
@@ -778,6 +785,12 @@ async def test_q_quits(tmp_path, make_app) -> None:
 
 
 # ----------------------------------------------------------------- markup safety
+async def click_on(pilot, widget, lines: list[str], needle: str, top: int, left: int) -> None:
+    """Click the first cell of ``needle`` as rendered in ``lines`` (content starts at top/left)."""
+    y = next(n for n, line in enumerate(lines) if needle in line)
+    await pilot.click(widget, offset=(left + lines[y].index(needle), top + y))
+
+
 async def test_markup_in_store_is_shown_literally_and_never_runs(tmp_path, make_app) -> None:
     notes = tmp_path / "notes.jsonl"
     async with make_app(tmp_path, size=(120, 36), notes=notes) as pilot:
@@ -791,39 +804,46 @@ async def test_markup_in_store_is_shown_literally_and_never_runs(tmp_path, make_
         assert app.is_running
         assert "Zed [bold]Quill[/]" in status(app)
         assert quotes.row_count == 1
-        line = cursor_line(quotes)
-        assert "[@click=app.quit]" in line
+        assert "[@click=app.quit]" in cursor_line(quotes)
+        # clicking the text would run app.quit if it had been parsed as markup
+        await click_on(pilot, quotes, pane_lines(quotes), "[@click", top=1, left=1)
+        await pilot.pause()
+        assert app.is_running
         await pilot.press("enter")
         assert app.is_running and isinstance(app.focused, DetailPane)
         shown = detail_text(app)
         assert "Press [@click=app.quit]x[/] now [/] or [bold]never[/]." in " ".join(shown.split("\n"))
         assert shown.count(HOSTILE) >= 3  # quote, context paragraph, article title
         assert "Envoys dismiss [bold]loud[/] claims" in shown
-        await pilot.press("escape", "x")
-        await go_to(pilot, options, lambda o: "[@click" in o.text)
+        await click_on(pilot, app.query_one("#detail"), shown.split("\n"), HOSTILE, top=1, left=2)
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("escape", "tab")
+        assert options.row_count == 1 and app.focused is options
         assert "[@click=app.quit]" in cursor_line(options)
         await pilot.press("enter")
         assert app.is_running
         assert "Ban [@click=app.quit]x[/] links [/] from [bold]wires[/]" in detail_text(app)
-        # the hostile text goes through dialogs and a typed note as well
+        # hostile text in a dialog, and markup the analyst types, stay literal too
         await pilot.press("escape", "n")
         assert HOSTILE in app.screen.query_one(".dialog-subject").content.plain
-        await type_text(pilot, "see [@click=app.quit]x[/] [bold]")
+        await type_text(pilot, "[b]x[/]")
         await pilot.press("ctrl+s")
         assert app.is_running
         o = options.current
-        assert on_disk(notes, o.id).note == "see [@click=app.quit]x[/] [bold]"
-        assert "Note: see [@click=app.quit]x[/] [bold]" in detail_text(app)
+        assert on_disk(notes, o.id).note == "[b]x[/]"
+        assert "Note: [b]x[/]" in detail_text(app)
         await pilot.press("t", *"[/]", "enter")
         assert app.is_running
+        assert on_disk(notes, o.id).tags == {"[/]"}
+        assert "tags: [/]" in detail_text(app)
         # filtering for the markup finds it, and the status line shows it literally
         await pilot.press("slash", *"[/]")
         assert app.query_error == ""
         assert "filter: [/]" in status(app)
-        assert quotes.row_count == 1 and options.row_count >= 1
+        assert (quotes.row_count, options.row_count) == (1, 1)
         await pilot.press("enter")
         assert app.is_running
-    assert app.return_code in (None, 0)
 
 
 # ----------------------------------------------------------------- keymap
