@@ -136,6 +136,8 @@ async def test_startup_shows_every_pane(tmp_path, make_app, size) -> None:
         assert app.size == size
         totals = {"actors": len(index.actors), "quotes": len(index.quotes), "options": len(index.options)}
         assert totals == {"actors": 9, "quotes": 6, "options": 7}
+        names = {a.name for a in index.actors}
+        assert {"Elena Varga", "Russia"} <= names and not {"Varga", "Moscow"} & names  # merged, not duplicated
         for name, total in totals.items():
             p = pane(app, name)
             assert p.row_count == total
