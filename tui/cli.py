@@ -19,6 +19,9 @@ and annotations (notes, tags, stars, assessments) saved safely as you work.
 commands:
   briefing-tui [STORE]            open the dashboard (default: the bundled sample store)
   briefing-tui export [STORE]     write a Markdown briefing memo of starred/annotated entries
+  briefing-tui extract FILE...    print the actors, quotes and options found in article files
+  briefing-tui import PATH... --store STORE
+                                  add article files (.txt .html .json .jsonl) to a store, extracted
 
 STORE is a JSON file (a list of articles or {"articles": [...]}), a JSON Lines
 file, or a directory of .json/.jsonl files; see docs/store.md.  Press ? or F1
@@ -61,6 +64,31 @@ def build_export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_extract_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-tui extract",
+        description="Find the actors, quoted statements and options in article files (plain text, "
+                    "HTML or JSON) and print them. Offline, rule-based; see docs/extraction.md.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("--json", action="store_true",
+                        help='print one JSON object: {"articles": [{id, title, actors, quotes, options}]}')
+    return parser
+
+
+def build_import_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-tui import",
+        description="Add articles (files or directories of .txt, .html, .json, .jsonl) to a store with "
+                    "extraction done. Duplicates (same URL or same text) are skipped, so re-importing is "
+                    "idempotent; existing articles and annotations are never touched.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--store", type=Path, required=True,
+                        help="store to add to: a directory (gets a new imported-*.jsonl), or a .jsonl/.json file")
+    return parser
+
+
 def _version() -> str:
     from tui import __version__
 
@@ -80,6 +108,10 @@ def _open(args):
 
     store_path = args.store or sample_store_path()
     store = load_store(store_path, skip_bad=args.skip_bad)
+    if any(not a.extracted for a in store.articles):
+        from tui.extract_cli import fill_extraction
+
+        fill_extraction(store)
     for problem in store.skipped[:5]:
         print(f"briefing-tui: skipped: {problem}", file=sys.stderr)
     if store.skipped:
@@ -96,6 +128,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] == "export":
             return _export(build_export_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "extract":
+            from tui.extract_cli import run_extract
+
+            return run_extract(build_extract_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "import":
+            from tui.extract_cli import run_import
+
+            return run_import(build_import_parser().parse_args(argv[1:]))
         args = build_parser().parse_args(argv)
         return _launch(args)
     except StoreError as exc:
