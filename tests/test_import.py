@@ -67,8 +67,9 @@ def test_import_dedupes_by_url_and_by_text(tmp_path):
     (again / "same-text.txt").write_text(OTHER.replace("Japan raises", "Tokyo lifts"), encoding="utf-8")
     (again / "same-url.json").write_text(json.dumps({
         "id": "other-id", "title": "Changed", "text": "Different words.", "url": "https://example.com/prep"}))
+    (again / "new.txt").write_text("Fresh story\n\nSomething else happened in Oslo.", encoding="utf-8")
     report = import_paths([again], store)
-    assert report.duplicates == 1  # same URL; the retitled text is new text -> imported
+    assert report.duplicates == 2  # same body under a new headline; same URL under a new id
     assert report.added == 1
     assert len(load_store(store).articles) == 4
 
