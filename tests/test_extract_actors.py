@@ -1,0 +1,71 @@
+"""Actors: people with roles, organisations, states by capital and demonym, one actor per entity."""
+
+from __future__ import annotations
+
+from tui.extract import extract
+
+
+def _actors(paragraphs, title=""):
+    return {a.name: a for a in extract(title, paragraphs).actors}
+
+
+def test_title_before_name_and_surname_alias():
+    actors = _actors(["Secretary General of NATO Mark Rutte met ministers in Brussels.",
+                      "Rutte said the alliance would respond."])
+    rutte = actors["Mark Rutte"]
+    assert rutte.kind == "person"
+    assert rutte.role == "Secretary General of NATO"
+    assert "Rutte" in rutte.aliases
+    assert "NATO" in actors
+    assert sum(1 for a in actors.values() if a.kind == "person") == 1
+
+
+def test_capital_and_demonym_make_states():
+    actors = _actors(["Moscow rejected the plan, and South Korean officials were briefed.",
+                      "Lithuanian Minister of Foreign Affairs Gabrielius Landsbergis backed the French idea."])
+    assert actors["Russia"].kind == "state"
+    assert "Moscow" in actors["Russia"].aliases
+    for state in ("South Korea", "Lithuania", "France"):
+        assert actors[state].kind == "state"
+    assert actors["Gabrielius Landsbergis"].role == "Lithuanian Minister of Foreign Affairs"
+
+
+def test_no_garbage_from_sentence_initial_capitals():
+    actors = _actors(["However, the talks stalled. Last weekend the envoy left. On Tuesday nothing moved.",
+                      "Sanctions have been imposed. In January, Officials met again."])
+    assert actors == {}
+
+
+def test_organisation_by_keyword_and_appositive_role():
+    actors = _actors(["Emre Kaplan, a researcher at the Istanbul-based Centre for Economics and Foreign "
+                      "Policy Studies, said Ankara was interested."])
+    assert actors["Emre Kaplan"].kind == "person"
+    assert actors["Emre Kaplan"].role.startswith("researcher at")
+    assert actors["Centre for Economics and Foreign Policy Studies"].kind == "organization"
+    assert actors["Turkey"].kind == "state"
+
+
+def test_state_institution_in_lower_case():
+    actors = _actors(["Venezuela's foreign ministry rejected the statement."])
+    ministry = actors["Venezuelan Foreign Ministry"]
+    assert ministry.kind == "organization"
+    assert "Venezuela's foreign ministry" in ministry.aliases
+
+
+def test_venue_capital_and_credited_outlet_are_not_actors():
+    actors = _actors(["MUSCAT, Oman (AP) \u2014 Talks could resume in Rome, Omani officials said.",
+                      "Associated Press writer Parisa Hosseini contributed to this report."])
+    assert "Italy" not in actors
+    assert "Associated Press" not in actors
+    assert "Parisa Hosseini" not in actors
+    assert "Oman" in actors
+
+
+def test_cited_outlet_is_an_actor():
+    actors = _actors(["Two diplomats told Reuters the talks had stalled."])
+    assert actors["Reuters"].kind == "organization"
+
+
+def test_person_needs_a_signal():
+    actors = _actors(["Ships crossed the Black Sea near Kursk Region without incident."])
+    assert all(a.kind != "person" for a in actors.values())

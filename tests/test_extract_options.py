@@ -1,0 +1,58 @@
+"""Options: one per course of action, with status, holder and the sentence as evidence."""
+
+from __future__ import annotations
+
+from tui.extract import extract
+
+
+def _options(paragraphs):
+    return extract("", paragraphs).options
+
+
+def test_considering_is_under_discussion():
+    sentence = "South Korea is considering sending weapons directly to Ukraine, according to an official."
+    (opt,) = _options([sentence])
+    assert opt.text.startswith("sending weapons directly to Ukraine")
+    assert opt.status == "under discussion"
+    assert opt.holder == "South Korea"
+    assert opt.evidence == sentence
+
+
+def test_option_for_holder_would_be_to():
+    (opt,) = _options(["Another option for the United States would be to lift restrictions on long-range strikes."])
+    assert opt.text == "lift restrictions on long-range strikes"
+    assert opt.holder == "United States"
+
+
+def test_ruled_out_is_rejected():
+    (opt,) = _options(["Lawton said the United States had ruled out any exemption for a single ally."])
+    assert opt.status == "rejected"
+    assert "exemption" in opt.text
+
+
+def test_sanctions_already_imposed_are_in_place():
+    (opt,) = _options(["Sanctions have already been imposed on Moscow and Pyongyang."])
+    assert opt.status == "in place"
+
+
+def test_list_of_actions_gives_one_option_each():
+    opts = _options(["These are the same tools that have always been there, including providing more military "
+                     "aid or using frozen Russian assets."])
+    assert [o.text for o in opts] == ["providing more military aid", "using frozen Russian assets"]
+    assert {o.status for o in opts} == {"in place"}
+
+
+def test_urged_is_proposed_and_should_is_proposed():
+    opts = _options(["Washington should stop treating relief as a single switch."])
+    assert opts[0].status == "proposed"
+    assert opts[0].holder == "United States"
+
+
+def test_plain_narration_is_not_an_option():
+    assert _options(["The delegates met in Geneva on Tuesday and spoke for three hours."]) == []
+
+
+def test_idea_of_a_demonym_holder():
+    (opt,) = _options(["Landsbergis said the French idea to send Western personnel to Ukraine must be reconsidered."])
+    assert opt.text.startswith("send Western personnel to Ukraine")
+    assert opt.status == "proposed"

@@ -1,0 +1,124 @@
+"""The extraction pipeline: paragraphs in, actors / quotes / options out."""
+
+from __future__ import annotations
+
+import re
+
+from tui.data.model import Actor, Option, Quote
+from tui.extract.actors import ActorTable
+from tui.extract.context import Context
+from tui.extract.names import find_mentions
+from tui.extract.options import find_options
+from tui.extract.quotes import find_quotes, is_speech
+from tui.extract.reported import reported_in
+from tui.extract.speakers import attribute, previous_speaker
+from tui.extract.text import Para, sentence_cuts, spans_from_cuts
+
+_SPACE_PUNCT = str.maketrans({c: " " for c in ",.;:!?()[]{}\"\u201c\u201d\u2018\u2019\u2014\u2013"})
+
+# Page furniture that is not the story: bylines, credits, captions, timestamps.
+_FURNITURE = re.compile(
+    r"^(?:By\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s*(?:,|\||and|Published|Updated)\s*[^\u201c\"]{0,120})?"
+    r"|\(?(?:Reporting|Additional reporting|Writing|Editing|Edited|Compiled|Produced|Research)\s+by\b.*"
+    r"|(?:Published|Updated|Posted|Last updated|First published)\b.{0,80}"
+    r"|(?:Read more|Read also|See also|Related|Most read|Share this article|Advertisement|Sign up|Subscribe)\b.{0,200}"
+    r"|\d{1,2}[:.]\d{2}\s*(?:GMT|BST|CET|CEST|UTC|ET|EST|EDT|PT|[ap]\.?m\.?)?"
+    r"|(?:Commentary|Analysis|Opinion|Editorial|Explainer)\s*\|.{0,80}"
+    r"|.{0,200}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?"
+    r"|.{0,200}(?:Photograph|Photo|Image|Picture|Credit|Illustration)s?\s*:\s*[^.]{0,80}"
+    r"|[A-Z][\w .]{0,30}\s*/\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu)[^.]{0,40}"
+    r"|Staff Reporter|Staff Writer)$"
+)
+# Datelines: "MUSCAT, Oman (AP) —", "(CNN) —", "TOKYO, Dec. 27 (Kyodo) --", "YEREVAN, 14 November."
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'\u2019.\- ]{2,40}(?:,\s*[^()\u2014\u2013]{1,30}?)?\s*(?:\([^)]{1,30}\))?|\([^)]{1,30}\))\s*(?:\u2014|\u2013|--)\s*"
+    r"|^[A-Z][A-Z'\u2019.\- ]{2,40},\s*\d{1,2}\s+[A-Z][a-z]+\.?\s+"
+)
+
+
+# Transcript lines: "WHITFIELD: Will Spain sign?"
+_TRANSCRIPT = re.compile(r"^([A-Z][A-Z'\u2019.\- ]{1,40}):\s+(\S.*)$")
+
+
+def _label_speaker(label: str, table: ActorTable) -> str | None:
+    words = label.split()
+    if len(words) > 4:
+        return None
+    want = label.casefold()
+    for info in table.actors():
+        if info.kind != "person":
+            continue
+        name = info.name.casefold()
+        if name == want or name.split()[-1] == want or want in (a.casefold() for a in info.aliases):
+            return info.name
+    return None
+
+
+def run(title: str, paragraphs: list[str]) -> tuple[list[Actor], list[Quote], list[Option]]:
+    paras = [Para(i, " ".join(t.split())) for i, t in enumerate(paragraphs)]
+    raw = find_quotes(paras)
+    raw_cuts = []
+    for p in paras:
+        cuts = sentence_cuts(p.text)
+        raw_cuts.append(cuts)
+        p.sentences = spans_from_cuts(p.text, [c for c in cuts if not any(a < c[0] and c[1] < b for a, b in p.quoted)])
+    lower_words = set(" ".join(p.text for p in paras).translate(_SPACE_PUNCT).split())
+    skip = {p.index for p in paras if not p.text or (len(p.text) < 320 and _FURNITURE.match(p.text))}
+    mentions = []
+    for p in paras:
+        if p.index in skip:
+            continue
+        starts = {s for s, _ in p.sentences} | {c for _, c in raw_cuts[p.index]}
+        dl = _DATELINE.match(p.text)
+        found = find_mentions(p, starts, lower_words)
+        if dl:
+            found = [m for m in found if m.start >= dl.end()]
+        mentions.extend(found)
+    table = ActorTable()
+    table.build(mentions, [p.text for p in paras])
+    ctx = Context(paras, mentions, table)
+
+    quotes: list[tuple[int, int, Quote]] = []
+    done = []
+    by_para: dict[int, list] = {}
+    for q in raw:
+        by_para.setdefault(q.para, []).append(q)
+    for p in paras:
+        if p.index in skip:
+            continue
+        label = _TRANSCRIPT.match(p.text)
+        if label and not by_para.get(p.index):
+            who = _label_speaker(label.group(1), table)
+            if who is not None:
+                ctx.log(p.index, 0, who)
+                quotes.append((p.index, 0, Quote(label.group(2).strip(), who, True, "", p.index)))
+                continue
+        direct = [q for q in by_para.get(p.index, ()) if is_speech(q, paras)]
+        for s, e in p.sentences:
+            events = [(q.open_pos, 0, q) for q in direct if s <= q.open_pos < e]
+            events += [(r.start, 1, r) for r in reported_in(ctx, p, [(s, e)])]
+            events.sort(key=lambda ev: (ev[0], ev[1]))
+            _attribute_events(events, ctx, done, quotes)
+    quotes.sort(key=lambda t: (t[0], t[1]))
+
+    options = [Option(o.text, o.holder, o.status, o.evidence) for o in find_options(ctx, skip)]
+    actors = [a.to_actor() for a in table.actors()]
+    return actors, [q for _, _, q in quotes], options
+
+
+def _attribute_events(events, ctx: Context, done: list, quotes: list) -> None:
+    """Attribute one sentence's direct and reported quotes in reading order, logging speakers."""
+    for _, kind, item in events:
+        if kind == 1:
+            ctx.log(item.para, item.start, item.speaker)
+            quotes.append((item.para, item.start, Quote(item.text, item.speaker, False, item.cue, item.para)))
+            continue
+        q = item
+        speaker, cue, strength = attribute(q, ctx)
+        if not strength:
+            speaker = previous_speaker(q, ctx, done)
+            if speaker is None and ctx.narrator:
+                speaker = ctx.narrator
+        done.append((q, speaker))
+        ctx.log(q.para, q.open_pos, speaker)
+        quotes.append((q.para, q.open_pos, Quote(q.text, speaker, True, cue, q.para)))
