@@ -69,3 +69,19 @@ def test_cited_outlet_is_an_actor():
 def test_person_needs_a_signal():
     actors = _actors(["Ships crossed the Black Sea near Kursk Region without incident."])
     assert all(a.kind != "person" for a in actors.values())
+
+
+def test_gazetteer_form_with_inner_possessive():
+    actors = _actors(["Ships of the People\u2019s Liberation Army sailed near Taiwan."])
+    assert "People\u2019s Liberation Army" in actors or "People's Liberation Army" in actors
+
+
+def test_organisation_from_preceding_org_noun():
+    actors = _actors(["Ines Vandersteen, an analyst at the Brussels think tank Bruegel, said prices would hold."])
+    assert actors["Bruegel"].kind == "organization"
+    assert "Brussels" not in actors
+
+
+def test_name_after_an_acronym_timestamp():
+    actors = _actors(["13:50 GMT Fatima Diallo-Sy, a Sahel researcher, has sent us her view."])
+    assert actors["Fatima Diallo-Sy"].kind == "person"

@@ -56,3 +56,20 @@ def test_idea_of_a_demonym_holder():
     (opt,) = _options(["Landsbergis said the French idea to send Western personnel to Ukraine must be reconsidered."])
     assert opt.text.startswith("send Western personnel to Ukraine")
     assert opt.status == "proposed"
+
+
+def test_two_courses_of_action_in_coordinated_clauses():
+    opts = _options(["NATO could make its exercises more frequent, and the United Kingdom could base patrol "
+                     "aircraft at Evenes."])
+    assert [o.holder for o in opts] == ["NATO", "United Kingdom"]
+    assert opts[1].text.startswith("base patrol aircraft")
+
+
+def test_questions_are_not_options():
+    assert _options(["Asked whether Washington would lift sanctions, the envoy declined to answer."]) == []
+
+
+def test_clause_ends_before_a_participle():
+    (opt,) = _options(["Chancellor Olaf Scholz ruled out sending Taurus missiles to Ukraine, citing the risk."])
+    assert opt.text == "sending Taurus missiles to Ukraine"
+    assert opt.holder == "Olaf Scholz"

@@ -89,3 +89,11 @@ def test_transcript_lines_are_quotes_of_the_labelled_speaker():
         ("Will Spain sign the declaration?", "Dana Whitfield"),
         ("Spain will sign the declaration.", "Lucia Ferrer"),
     ]
+
+
+def test_quotes_in_bullet_list_sentences():
+    paras = ["Key points \u2022 Leaders met in Abuja \u2022 Nigeria\u2019s foreign minister says the bloc is ready "
+             "to use force if diplomacy fails"]
+    got = [(q.text, q.speaker, q.direct) for q in extract("", paras).quotes]
+    assert got == [("the bloc is ready to use force if diplomacy fails", "Nigeria\u2019s foreign minister", False)] or \
+        (got and got[0][0] == "the bloc is ready to use force if diplomacy fails")

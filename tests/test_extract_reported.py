@@ -52,3 +52,22 @@ def test_outlet_narration_is_not_a_statement():
 def test_clause_carried_by_a_fragment_keeps_only_the_fragment():
     paras = ["Chinese officials have warned that sales would \u201cpoison the atmosphere\u201d for the talks."]
     assert _reported(paras) == []
+
+
+def test_two_speakers_in_one_sentence():
+    got = _reported(["Hamas said it had accepted the proposal, while Israel said it would continue its operation."])
+    assert got == [("it had accepted the proposal", "Hamas"), ("it would continue its operation", "Israel")]
+
+
+def test_contrast_clause_is_not_part_of_the_claim():
+    got = _reported(["Mr. Smith said the plan would fail, but Ms. Jones disagreed."])
+    assert got == [("the plan would fail", "Smith")]
+
+
+def test_participial_phrase_after_the_name_is_skipped():
+    got = _reported(["Two officials, speaking on condition of anonymity, said Manila was weighing a request for escorts."])
+    assert got == [("Manila was weighing a request for escorts", "Two officials")]
+
+
+def test_noun_phrase_after_a_verb_is_not_a_claim():
+    assert _reported(["Norway and Russia still maintain a coast guard hotline dating from 1990."]) == []

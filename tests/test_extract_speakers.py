@@ -54,3 +54,26 @@ def test_quote_without_any_attribution_continues_previous_speaker():
     paras = ["\u201cWe are not starting from zero,\u201d Oktay Demirel told reporters. "
              "\u201cThe procedures exist.\u201d"]
     assert [s for _, s in _speakers(paras)] == ["Oktay Demirel", "Oktay Demirel"]
+
+
+def test_speaker_between_two_halves_of_a_quote():
+    paras = ["Kremlin spokesman Dmitry Peskov declined to comment. "
+             "\u201cWe will not,\u201d he said, \u201caccept any ultimatum.\u201d"]
+    assert [s for _, s in _speakers(paras)] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_short_answer_after_colon_is_a_quote():
+    paras = ["Asked whether Washington would lift sanctions, Secretary of State Marco Rubio replied: \"Not yet.\""]
+    assert _speakers(paras) == [("Not yet.", "Marco Rubio")]
+
+
+def test_participle_phrase_between_name_and_verb():
+    paras = ["Ambassador Greg Lawton, also speaking to CNN, made clear that Washington\u2019s patience was limited."]
+    got = [(q.text, q.speaker) for q in extract("", paras).quotes]
+    assert got == [("Washington\u2019s patience was limited", "Greg Lawton")]
+
+
+def test_its_institution_belongs_to_the_sentence_state():
+    paras = ["China called on both sides to avoid escalation, according to its foreign ministry."]
+    got = [(q.text, q.speaker) for q in extract("", paras).quotes]
+    assert got and got[0][1] == "China"

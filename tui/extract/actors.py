@@ -59,6 +59,15 @@ def _gender_of(first_word: str, role: str) -> str:
     return ""
 
 
+def _surname(words: list[str]) -> str:
+    """The family name: last word, or the first for East Asian names ("Cho Tae-yul", "Chen Haoran")."""
+    first, last = words[0], words[-1]
+    if first.lower() in lx.EAST_ASIAN_SURNAMES and (("-" in last and last.split("-")[1][:1].islower())
+                                                     or (len(words) == 2 and last.lower() not in lx.GIVEN_NAMES)):
+        return first
+    return last
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:the|The)\s+", "", name).strip(" ,;:")
     if name.endswith(".") and not _INITIALISM.search(name):
@@ -107,8 +116,11 @@ class ActorTable:
                     self._surfaces.add(_clean_name(m.text))
                 m.actor = info.name
                 if info.mentions == 1:
+                    # abbreviations only: longer official names can contain other actors' names
+                    # ("Republic of China" is Taiwan), which would blur matching across actors
                     for a in ent.aliases:
-                        info.add_alias(a)
+                        if a.replace(".", "").isupper() and " " not in a and len(a) <= 6:
+                            info.add_alias(a)
             elif m.kind == "organization":
                 name = _clean_name(m.text)
                 if not name:
@@ -145,7 +157,7 @@ class ActorTable:
             if len(m.text) > len(info.name):
                 info.add_alias(info.name)
                 info.name = m.text
-            info.add_alias(words[-1])
+            info.add_alias(_surname(words))
             if m.role and not info.role:
                 info.role = m.role
             if not info.gender:
@@ -219,13 +231,15 @@ class ActorTable:
             return False
         if any(w.lower() in lx.ORG_KEYWORDS for w in words):
             return False
-        if any(w.isupper() and len(w) > 1 for w in words):
+        if any(w.isupper() and len(w) > 1 and not (len(w) == 2 and w.endswith(".")) for w in words):
             return False
         if m.title or m.role:
             return True
         first = words[0].lower()
         if first in lx.GIVEN_NAMES:
             return True
+        if len(words) == 2 and words[1].lower() in lx.GIVEN_NAMES and first not in lx.EAST_ASIAN_SURNAMES:
+            return False  # "Lockheed Martin", "Aston Martin": a given name in last place is a company's
         return m.speech or m.appositive or surname_refs
 
     @staticmethod
@@ -251,12 +265,3 @@ class ActorTable:
             seen.add(id(info))
             out.append(info)
         return out
-
-    def person_names(self) -> set[str]:
-        return {i.name for i in self.actors() if i.kind == "person"}
-
-    def get(self, name: str) -> ActorInfo | None:
-        for info in self.by_key.values():
-            if info.name == name:
-                return info
-        return None

@@ -51,6 +51,8 @@ _SUBORD = re.compile(r"^.*\b(?:as|while|whereas|when|after|because|since|though|
 _BARE_OK = lx.TITLE_WORDS | {"the", "\u2019s", "'s"}
 _CLAUSE_STOP = frozenset("after before when while since because although though if is are was were has have "
                          "had would will could should said says".split())
+_PARTICIPIAL = re.compile(r"\s*(?:(?:also|later|then|again|while|when|after|before|separately)\s+)?"
+                          r"[a-z]+ing\b(?!\s+(?:said|says|told))")
 _BY_ORG = re.compile(r"\b(?:by|from)\b")
 _RANK = frozenset("deputy vice assistant under acting former chief senior junior".split())
 def _starts_with_verb(seg: str) -> bool:
@@ -68,10 +70,6 @@ def _comma_before(p: Para, lo: int, hi: int) -> int:
     while k >= lo and p.in_quote(k):
         k = p.text.rfind(",", lo, k)
     return k if k >= lo else -1
-
-
-_OUTLET_VERB = re.compile(r"\b(?:reports?|reported|writes|wrote|notes|noted|points out|pointed out|"
-                          r"according to)\b")
 
 
 @dataclass(slots=True)
@@ -158,6 +156,9 @@ class Context:
                     a = max(a, qe)  # "“We will not,” he said": the subject follows the quotation
             seg = text[a:seg_end]
             words = _WORD.findall(seg)
+            if words and _PARTICIPIAL.match(seg) and c >= 0:
+                seg_end = c  # "Greg Lawton, also speaking to CNN, made clear": skip the participle phrase
+                continue
             v0 = _SPEECH.search(seg)
             n_subj = len(_WORD.findall(seg[:v0.start()])) if v0 is not None and v0.start() > 0 else len(words)
             if words and not all(w.lower() in _AUX for w in words) and n_subj <= 16:
@@ -245,7 +246,8 @@ class Context:
                 return who, RESOLVED
         # an organisation or state speaking as itself ("the Kremlin said", "Bloomberg notes")
         inside = self._outermost(inside)
-        if len(inside) >= 2 and self.paras[para].text[inside[-2].end:inside[-1].start] in ("\u2019s ", "'s "):
+        if len(inside) >= 2 and self._possessive(para, inside[-2]) and \
+                not self.paras[para].text[inside[-2].end:inside[-1].start].strip(" \u2019's"):
             inside = inside[:-2] + inside[-1:]  # "Japan's Foreign Ministry" is the ministry
         if inside and self._kind(inside[-1]) in ("organization", "group") and _BY_ORG.search(
                 self.paras[para].text[start:inside[-1].start]) and not self.paras[para].text[inside[-1].end:end].strip(" ,."):
@@ -277,6 +279,12 @@ class Context:
             who = self._outlet(para, start)
             if who:
                 return who, RESOLVED
+        if len(words) <= 5 and head in lx.ROLE_NOUNS and inside and len(inside) == 1 and self._kind(inside[0]) == "state" \
+                and self._possessive(para, inside[0]):
+            # "Nigeria's foreign minister" (named before or after): the person with that role
+            who = self._definite_person(head, para, start, [w.strip("\u2019'") for w in low[1:-1]], strict=True)
+            if who:
+                return who, RESOLVED
         if low[0] in ("the", "this", "that") and len(words) <= 5 and head in lx.ROLE_NOUNS | lx.SOURCE_NOUNS \
                 and not head.endswith("s"):
             logged = self._logged(para, start, head)
@@ -297,6 +305,10 @@ class Context:
         if desc:
             return desc, DESCRIBED
         return None, 0
+
+    def _possessive(self, para: int, m: Mention) -> bool:
+        text = self.paras[para].text
+        return text[m.start:m.end].endswith(("\u2019s", "'s")) or text[m.end:m.end + 2] in ("\u2019s", "'s")
 
     @staticmethod
     def _appositive_like(seg: str) -> bool:
@@ -383,7 +395,7 @@ class Context:
                 return info.name
         return None
 
-    def _definite_person(self, head: str, para: int, pos: int, mods: list[str] = ()) -> str | None:
+    def _definite_person(self, head: str, para: int, pos: int, mods: list[str] = (), strict: bool = False) -> str | None:
         """"the minister", "the deputy secretary": the last person whose role fits, else the last person."""
         mods = [m for m in mods if m in _RANK or m in lx.PORTFOLIO_WORDS or m in lx.ROLE_NOUNS]
         first = None
@@ -399,14 +411,14 @@ class Context:
                 weak = weak or info.name
             if first is None:
                 first = info.name
-        if weak:
+        if weak and not strict:
             return weak
         # a description before the name is given ("the alliance's deputy secretary general told CNN")
         for info in self._info.values():
             role = info.role.lower().split()
             if info.kind == "person" and head in role and all(x in role for x in mods):
                 return info.name
-        return first
+        return None if strict else first
 
     def _logged_matching(self, para: int, pos: int, mods: list[str]) -> str | None:
         here = para * 1_000_000 + pos

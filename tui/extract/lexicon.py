@@ -45,8 +45,8 @@ TITLE_WORDS = _words("""
 president vice prime minister premier chancellor secretary general secretary-general undersecretary
 under-secretary deputy assistant senator sen rep representative congressman congresswoman governor gov
 mayor ambassador envoy special spokesman spokeswoman spokesperson director chief chairman chairwoman
-chair commissioner king queen prince princess crown emir sheikh sultan pope cardinal archbishop
-bishop ayatollah imam rabbi mr mrs ms dr prof professor lord lady sir dame baron gen lt col maj
+chair chairperson commissioner king queen prince princess crown emir sheikh sultan pope cardinal archbishop
+bishop ayatollah imam rabbi mr mrs ms dr prof professor lord lady sir dame baron gen lt col maj commodore
 capt sgt adm admiral colonel major captain lieutenant sergeant commander commandant marshal field
 brigadier corporal private cmdr justice judge speaker leader head ceo cfo coo founder president-elect
 first foreign defence defense interior finance economy economic trade energy health justice
@@ -78,7 +78,7 @@ ROLE_NOUNS = _words("""
 president vice-president prime minister premier chancellor secretary spokesman spokeswoman spokesperson
 ambassador envoy diplomat official officer aide adviser advisor analyst researcher expert scholar
 fellow professor lecturer economist strategist specialist consultant director chief head chairman
-chairwoman chair commissioner leader commander general admiral colonel captain lieutenant major
+chairwoman chair chairperson commissioner leader commander general admiral colonel captain lieutenant major
 sergeant soldier negotiator mediator lawmaker legislator senator congressman congresswoman
 representative deputy governor mayor king queen prince princess monarch emir sheikh pope cleric
 journalist correspondent reporter editor columnist writer author lawyer attorney prosecutor judge
@@ -144,6 +144,8 @@ retorted retorts quipped quips summarized summarizes summarised summarises reite
 asserted asserts alleged alleges contended contends indicated indicates believes believed thinks
 thought estimated estimates underlined underlines highlighted highlights announced mentioned mentions
 called calls described describes dubbed branded labelled labeled termed
+denounced denounces condemned condemns criticised criticized criticises criticizes slammed slams praised
+praises hailed hails welcomed welcomes dismissed dismisses blasted blasts decried decries accused accuses
 """)
 
 # Verbs that may introduce a reported clause ("X said the talks failed").
@@ -156,14 +158,11 @@ concludes predicted predicts reiterated reiterates asserted asserts alleged alle
 indicated indicates confirmed confirms maintained maintains estimated estimates believes believed
 underlined underlines summarized summarizes summarised summarises recalled recalls replied replies
 responded responds countered counters
-considers demanded demands say warn argue insist concede acknowledge admit believe claim note maintain
+considers demanded demands say warn argue insist concede acknowledge admit believe claim note
 contend stress predict estimate""")
 
 # Multi-word reporting phrases (kept apart from the single-word sets above).
 REPORT_PHRASES = frozenset({"made clear", "makes clear", "make clear", "pointed out", "points out"})
-# Verbs that only attribute when no clause follows (used after a quote).
-QUOTE_ONLY_VERBS = SPEECH_VERBS - REPORT_VERBS
-
 _FEMALE = """
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra
 ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura
@@ -261,12 +260,18 @@ FEMALE_NAMES: frozenset[str] = frozenset(n for n in _FEMALE if not n.endswith("-
 MALE_NAMES: frozenset[str] = frozenset(n for n in _MALE if not n.endswith("-no")) - FEMALE_NAMES
 GIVEN_NAMES: frozenset[str] = FEMALE_NAMES | MALE_NAMES
 
+# Family names written first (Chinese, Korean, Vietnamese): "Cho Tae-yul" is Mr Cho.
+EAST_ASIAN_SURNAMES = _words("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang
+han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao fu
+zhong qin xi hua kim lee park choi jung jeong kang cho yoon jang lim oh seo shin kwon hwang ahn yoo hong jeon
+ko moon son bae baek heo nam cheong chung ha ban nguyen tran le pham hoang phan vu dang bui do ngo duong ly
+""")
+
 # Lower-case connectors allowed inside a capitalised name run.
 CONNECTORS = _words("of for the and on de du des da do dos das van von der den la le al el bin ibn y di del")
 NAME_PARTICLES = _words("de du des da do dos das van von der den la le al el bin ibn di del")
 
-PRONOUNS_MALE = _words("he him his")
-PRONOUNS_FEMALE = _words("she her hers")
 
 # Nouns that make an appositive describe an organisation, not a person.
 ORG_NOUNS = _words("""

@@ -35,7 +35,7 @@ _AFFIX = re.compile(r"^(.+?)-(?:based|led|backed|born|made|owned|run|controlled|
                     re.I)
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017d"
-_CAP = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Adm|Capt|Sgt|Prof|St|Jr|Sr|Rev|Amb|Brig|Cmdr)\."
+_CAP = (r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Adm|Capt|Sgt|Prof|St|Jr|Sr|Rev|Amb|Brig|Cmdr)\."
         r"(?=\s)|(?:(?:al|el|ad|ash|as|at|az|ar|an|bin|ibn|abu|d|l)[-\u2019'])?[" + _UPPER + r"]"
         r"(?:[\w\u2019'\-]*\w)?)")
 _SOFT = r"(?:of|for|the|and|on|in|a|de|du|des|da|do|dos|das|van|von|der|den|la|le|al|el|bin|ibn|y|di|del|" \
@@ -59,7 +59,7 @@ _GAZ_SOFT = frozenset("a and for in of on the la humanitarian office movement te
 
 def _gaz_match(toks: list[Tok], i: int, stop: int, text: str) -> tuple[gazetteer.Entity | None, int, bool]:
     first = toks[i].norm.split(" ", 1)[0]
-    if first not in FIRST:
+    if first not in FIRST and not (toks[i].text.endswith(("'s", "\u2019s")) and poss_norm(toks[i].text) in FIRST):
         return None, 0, False
     for n in range(min(MAXN + 1, stop - i), 0, -1):
         j = i + n
@@ -72,6 +72,7 @@ def _gaz_match(toks: list[Tok], i: int, stop: int, text: str) -> tuple[gazetteer
     return None, 0, False
 
 
+_DEPARTMENT = frozenset("department ministry agency office service".split())
 _IN_KEYWORDS = frozenset("mission group embassy consulate office delegation force forces commission command "
                          "observer observers operation programme program".split())
 
@@ -94,8 +95,9 @@ def _split_run(toks: list[Tok]) -> list[list[Tok]]:
             cur = []
             continue
         cur.append(t)
-        if t.text.endswith(("'s", "\u2019s")) and k + 1 < len(toks) and \
-                " ".join([*(x.norm for x in cur[:-1]), poss_norm(t.text), toks[k + 1].norm]) in PREFIXES:
+        if t.text.endswith(("'s", "\u2019s")) and k + 1 < len(toks) and any(
+                " ".join([*(x.norm for x in cur[len(cur) - 1 - n:-1]), poss_norm(t.text), toks[k + 1].norm])
+                in PREFIXES for n in range(min(3, len(cur)))):
             continue  # "People's Liberation Army", "Korean People's Army"
         if t.text.endswith(("'s", "\u2019s")) or _AFFIX.match(t.text):
             parts.append(cur)
@@ -234,6 +236,10 @@ def _interpret(para: Para, toks: list[Tok], items: list, out: list[Mention]) -> 
     while n < len(items):
         kind, a, b, ent, dem = items[n]
         if kind == "G":
+            if ent.kind == "organization" and n + 1 < len(items) and items[n + 1][0] == "N" \
+                    and toks[items[n + 1][1]].norm in _DEPARTMENT:
+                b = items[n + 1][2]  # "U.S. Treasury Department" names the Treasury
+                n += 1
             m = Mention(para.index, toks[a].start, toks[b - 1].end, span_text(text, toks, a, b), ent.kind, ent, dem)
             out.append(m)
             if ent.kind != "state" and b - a > 1:
@@ -315,6 +321,16 @@ def _org_run(para: Para, toks: list[Tok], items: list, key_at: int, out: list[Me
     # leading titles and role words ("Analyst of the ...", "President of the ...") are not the name
     while start < key_at and (items[start][0] in ("C", "X") or (items[start][0] == "T" and _is_real_title(toks[items[start][1]]))):
         start += 1
+    # "Professor Kim Min-seok of Yonsei University": a name, then "of" and the organisation
+    of_at = next((n for n in range(key_at - 1, start, -1) if items[n][0] == "C" and toks[items[n][1]].text == "of"), None)
+    if of_at is not None:
+        left = [it for it in items[start:of_at] if it[0] != "T"]
+        if len(left) >= 2 and all(it[0] == "N" and toks[it[1]].norm not in lx.ORG_KEYWORDS for it in left):
+            _interpret(para, toks, items[:of_at], out)
+            k = of_at + 1
+            while k < key_at and items[k][0] == "C":
+                k += 1
+            return _org_run(para, toks, items[k:], key_at - k, out) if k <= key_at else False
     # a person's name before the keyword ends the organisation on the other side
     for n in range(start, key_at):
         if items[n][0] == "N" and toks[items[n][1]].norm in lx.GIVEN_NAMES and n + 1 < key_at and items[n + 1][0] == "N":
@@ -348,7 +364,7 @@ def _org_run(para: Para, toks: list[Tok], items: list, key_at: int, out: list[Me
     if poss:
         ent, dem = confirm(poss.group(1))
         if ent is not None and ent.kind == "state" and not dem:
-            alias = poss.group(0).strip() + " " + name if False else f"{poss.group(1)}\u2019s {name}"
+            alias = f"{poss.group(1)}\u2019s {name}"
             name = (ent.demonyms[0] if ent.demonyms else ent.name) + " " + name
     out.append(Mention(para.index, toks[a].start, toks[b - 1].end, name, "organization", alias=alias))
     if start:

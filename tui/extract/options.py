@@ -137,7 +137,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:already(?!\s+\w+ing\b)|continues?\s+to|continued\s+to|still\s+(?=maintain|keep|hold|operate|"
         r"provide|supply|fund))\s*(?P<act>(?:(?:\w+ed|\w+s)\s+)?(?:[^.;]|\.(?=\S)){6,})")),
     ("adopted", re.compile(
-        r"\b(?:agreed\s+to|agreed\s+on|agreed\s+a|decided\s+to|has\s+decided|approved|approves|adopted|"
+        r"\b(?:agreed\s+to|agreed\s+on|agreed\s+a|decided\s+to|has\s+decided|approved|approves|adopted|endorsed|"
+        r"endorses|voted\s+to|pledged|pledges|(?:has|have|had)\s+sent|"
         r"announced\s+(?:a|an|new|plans?\s+to|that)|signed|launched|unveiled|committed\s+(?:[\w\s]{0,20}?\s)?to|"
         r"imposed|imposes|suspended|suspends|froze|has\s+frozen|closed|paused|lodged|summoned|expelled|"
         r"deployed|activated|directs|directed|ordered|allocated|earmarked|includes?\s+(?:[^.;]|\.(?=\S)){0,40}?\s+for|"
@@ -148,7 +149,8 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:funds|funding|money)\s+(?=to\s)|"
         r"(?:will|shall)\s+(?=(?:" + _POLICY + r")\b))\s*(?P<act>(?:[^.;]|\.(?=\S)){6,})")),
     ("proposed", re.compile(
-        r"\b(?<!not )(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|could|might|would)\s+(?:(?:also|still|"
+        r"\b(?<!not )(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|could|might|would|may|"
+        r"(?:is|are)\s+(?:expected|likely)\s+to)\s+(?:(?:also|still|"
         r"instead|now|then|quickly|first|either|almost\s+certainly|certainly|probably|\w+ly)\s+){0,2}"
         r"(?P<act>(?:" + _POLICY + r")\b(?:[^.;]|\.(?=\S)){4,}|(?:not\s+)?be\s+(?:" + _PARTICIPLES + r")\b(?:[^.;]|\.(?=\S)){2,})")),
     ("in place", re.compile(
@@ -182,12 +184,12 @@ _ANCHORS: list[frozenset[str]] = [
     _keys("agreed decided approved approves adopted announced signed launched unveiled committed imposed imposes "
           "suspended suspends froze frozen closed paused lodged summoned expelled deployed activated directs "
           "directed ordered allocated earmarked include includes will shall called funds funding money lifted eased "
+          "endorsed endorses voted pledged pledges sent "
           "relaxed removed scrapped extended renewed expanded tightened halted resumed restored withdrawn recalled "
           "paid carried conducted designated recognised recognized blocked banned"),
-    _keys("should must ought need needs has have could might would"),
+    _keys("should must ought need needs has have could might would may expected likely"),
     _keys("sanctions tariffs controls curbs restrictions freeze freezes embargo cap ban bans"),
 ]
-_SENT_WORDS = re.compile(r"[a-z][a-z'\u2019]*")
 _MODAL_KEYS = _keys("should could must ought")
 _STAY_KEYS = _keys("stay remain remains continue")
 _STAY = re.compile(r"\b(?:would|will)\s+(?:stay|remain|continue)\b|\bremains?\s+in\s+(?:force|place)\b")
@@ -236,7 +238,7 @@ def _subject_actor(ctx: Context, p: Para, s: int, at: int) -> bool:
     """An actor (or "allies", "the government", a pronoun…) is the subject of a modal at ``at``."""
     lo = max(s, at - 60)
     if p.text[max(s, at - 6):at].endswith((", and ", " and ")):
-        return _subject_actor(ctx, p, s, p.text.rfind("and", s, at) - 1) or True  # "… and would raise"
+        return True  # "… and would raise the matter": the verb shares the previous clause's subject
     ms = ctx.mentions_in(p.index, lo, at)
     if ms:
         gap = p.text[ms[-1].end:at]
@@ -247,6 +249,7 @@ def _subject_actor(ctx: Context, p: Para, s: int, at: int) -> bool:
     return bool(_SUBJ_TAIL.search(p.text, lo, at))
 
 
+_WEAK_MODAL = re.compile(r"(?:could|might|would|may|is\s+expected|are\s+expected|is\s+likely|are\s+likely)\b")
 _QUESTION = re.compile(r"\b(?:whether|if)\b[^,;]*$")
 _GAP_STOP = frozenset("whether if that which who when while because although as than".split())
 _SUBJ_TAIL = re.compile(r"\b(?:" + _SUBJECT_NOUNS + r")(?:['\u2019]s?)?(?:\s+(?:also|still|now|then|\w+ly))?\s+$", re.I)
@@ -262,7 +265,7 @@ def _holder(ctx: Context, p: Para, s: int, trig_start: int, e: int) -> str | Non
     if before:
         near = before[-1]
         gap = p.text[near.end:trig_start]
-        if len(_WORD.findall(gap)) <= 3 and " and " not in gap:
+        if len(_WORD.findall(gap)) <= 3 and " and " not in gap and "," not in gap:
             return near.actor  # "the French idea", "NATO could", "Washington has ruled out"
         said = None
         for v in _SAID.finditer(p.text, s, trig_start):
@@ -331,7 +334,7 @@ def _matches(ctx: Context, p: Para, s: int, e: int) -> list[tuple[int, int, str,
                     not _subject_actor(ctx, p, s, m.start()) or _QUESTION.search(text, s, m.start())):
                 continue  # "Asked whether Washington would lift sanctions, …" is a question
             st = status
-            if st == "proposed" and re.match(r"\b(?:could|might|would)\b", text[m.start():m.start() + 6]):
+            if st == "proposed" and _WEAK_MODAL.match(text, m.start()):
                 st = "under discussion"
             found.append((m.start(), m.start(group) + len(act), st, act))
     if not words.isdisjoint(_STAY_KEYS):
@@ -357,7 +360,7 @@ def _matches(ctx: Context, p: Para, s: int, e: int) -> list[tuple[int, int, str,
 
 def _sentence(ctx: Context, p: Para, s: int, e: int, out: list[FoundOption]) -> None:
     text = p.text
-    sent = text[s:e].strip()
+    sent = text[s:e].strip().strip("\u2022\u25aa\u25cf ")
     lst = _LIST.search(text, s, e) if ("including" in text[s:e] or "such as" in text[s:e]) else None
     if lst and not p.in_quote(lst.start()):
         items = _LIST_SPLIT.split(lst.group("list"))

@@ -30,9 +30,11 @@ _FURNITURE = re.compile(
     r"|Staff Reporter|Staff Writer)$"
 )
 # Datelines: "MUSCAT, Oman (AP) —", "(CNN) —", "TOKYO, Dec. 27 (Kyodo) --", "YEREVAN, 14 November."
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z'\u2019.\- ]{2,40}(?:,\s*[^()\u2014\u2013]{1,30}?)?\s*(?:\([^)]{1,30}\))?|\([^)]{1,30}\))\s*(?:\u2014|\u2013|--)\s*"
-    r"|^[A-Z][A-Z'\u2019.\- ]{2,40},\s*\d{1,2}\s+[A-Z][a-z]+\.?\s+"
+    r"^(?:[" + _UP + r"][" + _UP + r"'\u2019.\- ]{2,40}(?:,\s*[^()\u2014\u2013]{1,30}?)?\s*(?:\([^)]{1,30}\))?"
+    r"|\([^)]{1,30}\))\s*(?:\u2014|\u2013|--|\s-)\s*"
+    r"|^[" + _UP + r"][" + _UP + r"'\u2019.\- ]{2,40},\s*\d{1,2}\s+[A-Z][a-z]+\.?\s+"
 )
 
 
@@ -70,6 +72,9 @@ def run(title: str, paragraphs: list[str]) -> tuple[list[Actor], list[Quote], li
             continue
         starts = {s for s, _ in p.sentences} | {c for _, c in raw_cuts[p.index]}
         dl = _DATELINE.match(p.text)
+        if dl and p.sentences and p.sentences[0][0] < dl.end() < p.sentences[0][1]:
+            p.sentences[0] = (dl.end(), p.sentences[0][1])  # the dateline is not part of the first sentence
+            starts.add(dl.end())
         found = find_mentions(p, starts, lower_words)
         if dl:
             found = [m for m in found if m.start >= dl.end()]

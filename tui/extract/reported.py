@@ -46,10 +46,11 @@ _ADV_UNIT = (r"(?:(?:on|in|at|during|after|before|from|via|over|through|with|by|
              r"publicly|privately|last\s+(?:week|month|year|night)|this\s+(?:week|month|year))\b")
 _ADVERBIAL = re.compile(r"(?:\s*,?\s*" + _ADV_UNIT + r")*")
 # What cannot open a reported clause: prepositions, subordinators, participles.
-_NOT_CLAUSE = re.compile(r"^(?:as|without|in|on|at|to|after|before|while|by|from|for|with|during|since|until|"
+_NOT_CLAUSE = re.compile(r"^(?:as|without|in|on|at|to|after|before|while|by|from|for|with|during|since|until|against|"
+                         r"about|of|over|what|how|"
                          r"than|because|if|when|whether|[a-z]+ing|asked|pressed|questioned)\b", re.I)
 _THAT = re.compile(r"^\s*that\s+", re.I)
-_THAT_NEAR = re.compile(r"\s*(?:([^,.;:\u201c\u201d\"]{1,80}?)\s+)?that\s+")
+_THAT_NEAR = re.compile(r"\s*,?\s*(?:([^,.;:\u201c\u201d\"]{1,80}?)\s+)?that\s+")
 _IT_NOTED = re.compile(r"^\s*(?:It\s+(?:is|was|has\s+been)\s+(?:also\s+)?(?:noted|reported|said|stated|"
                        r"stressed|emphasi[sz]ed|pointed out|added)\s+that\s+)", re.I)
 _SPLIT_MORE = re.compile(r",?\s+(?:adding|and\s+added|and\s+said|noting|and\s+noted|saying|and\s+warned|warning)\s+"
@@ -91,7 +92,7 @@ def _quoted_share(p: Para, a: int, b: int) -> float:
 def _clean(text: str) -> str:
     text = _IT_NOTED.sub("", text)
     text = _THAT.sub("", text)
-    text = text.strip().rstrip(".!?;:\u201c\u201d\"").strip().strip(",").strip()
+    text = text.strip().rstrip(".!?;:\u201c\u201d\"\u2022\u25aa\u25cf ").strip().strip(",").strip()
     return text
 
 
@@ -120,7 +121,7 @@ def _accept(ctx: Context, who: str | None, strength: int) -> bool:
     return True
 
 
-def _emit(ctx: Context, p: Para, a: int, b: int, who, cue, out) -> int:
+def _emit(ctx: Context, p: Para, a: int, b: int, who, cue, out, explicit: bool = False) -> int:
     """Emit the clause p.text[a:b], split where a second clause is added; return where it stopped."""
     app = _APPOS_END.search(p.text, a, b)
     if app is not None and not p.in_quote(app.start()) and not _FINITE.intersection(
@@ -151,9 +152,16 @@ def _emit(ctx: Context, p: Para, a: int, b: int, who, cue, out) -> int:
             continue
         text = _clean(p.text[x:y])
         first = text.split(None, 1)[0] if text else ""
-        if text and len(_WORD.findall(text)) >= 3 and not _NOT_CLAUSE.match(first):
+        if text and len(_WORD.findall(text)) >= 3 and (explicit or not _NOT_CLAUSE.match(first)) and _has_verb(text):
             out.append(Reported(text, who, cue, p.index, x))
     return b
+
+
+def _has_verb(clause: str) -> bool:
+    """A reported clause has a verb: a finite auxiliary, an -ed form or a present-tense -s form."""
+    words = [w.lower() for w in _WORD.findall(clause)]
+    return any(w in _FINITE or (n and len(w) > 3 and (w.endswith("ed") or w.endswith("s")))
+               for n, w in enumerate(words))
 
 
 def _trim_quote(p: Para, a: int, b: int) -> tuple[int | None, int]:
@@ -216,7 +224,7 @@ def _sentence(ctx: Context, p: Para, s: int, e: int, out: list[Reported]) -> Non
     # trailing attribution: CLAUSE, X said [adverbials].
     v = verbs[-1]
     tail = text[v.end():e]
-    comma = _comma_before(p, v.end(), e) if False else _first_comma(p, v.end(), e)
+    comma = _first_comma(p, v.end(), e)
     head = text[v.end():comma] if comma >= 0 else tail
     tail_words = _WORD.findall(head)
     verb_subj = text[max(s, v.start() - 2):v.start()] == ", "
@@ -319,15 +327,17 @@ def _leading(ctx: Context, p: Para, s: int, e: int, v: re.Match, out) -> bool:
             return False  # "said in Washington." — no clause follows
         a = m.end()
     that = _THAT_NEAR.match(text, a, e)
+    explicit = False
     if that and (that.group(1) is None or not _FINITE.intersection(
             w.lower() for w in _WORD.findall(that.group(1)))):
         a = that.end()  # "said in remarks broadcast on state television that …"
+        explicit = True
     elif text[a:a + 2].strip().startswith(","):
         return False  # "told CNN on Sunday, days before …": no clause
     rest_words = text[a:e].split()
-    if rest_words and _NOT_CLAUSE.match(rest_words[0]):
+    if rest_words and not explicit and _NOT_CLAUSE.match(rest_words[0]):
         return False
     rest = text[a:e].lstrip()
     if not rest or rest[0] in "\u201c\u2018\"'" or rest[0] in ".,;:":
         return False
-    return _emit(ctx, p, a, e, who, v.group(), out) or e
+    return _emit(ctx, p, a, e, who, v.group(), out, explicit) or e

@@ -60,6 +60,7 @@ _ORG_NOUN_BEFORE = re.compile(r"\b(?:think[\s-]tank|consultancy|firm|company|ban
                               r"outlet|website|party|coalition|movement|militia|network|institute)\s+$")
 _ROLE_SEGMENT = re.compile(r"\b" + lx.alternation(lx.ROLE_NOUNS - {"member", "partner"}) + r"\b")
 
+_WHICH_AFTER = re.compile(r",\s+which\s+(?:\w+\s+){0,25}?[^.;]*?,\s+(?:" + lx.alternation(lx.SPEECH_VERBS) + r")\b")
 _HEADS = lx.ORG_NOUNS | lx.ROLE_NOUNS | lx.SOURCE_NOUNS
 
 
@@ -129,6 +130,8 @@ def name_mention(para: Para, toks: list[Tok], a: int, b: int, title: str, out: l
     elif len(words) == 1 and not title and _ORG_AT.search(before[-12:]) and _ROLE_NEAR.search(before[-90:]) \
             and not _ACRONYM_AFTER.match(text, end) and not text.startswith("-", end):
         m.kind = "organization"  # "a researcher at Rand" (not "at the Brussels think tank …")
+    elif len(words) == 1 and not title and words[0].lower() not in lx.GIVEN_NAMES and _WHICH_AFTER.match(text, end):
+        m.kind = "organization"  # "Chevron, which produces a fifth of the crude, said …"
     elif not title and words[0].lower() not in lx.GIVEN_NAMES and _ORG_NOUN_BEFORE.search(before[-30:]):
         m.kind = "organization"  # "the Brussels think tank Bruegel", "the shipping association BIMCO"
     elif not title and not role and len(words) >= 2 and before.endswith(", ") and _ROLE_SEGMENT.search(

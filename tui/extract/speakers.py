@@ -64,14 +64,16 @@ def _after(q: RawQuote, ctx: Context) -> tuple[str | None, str, int]:
         if strength:
             best = (who, cue, strength)
     if best[2] < NAMED:
-        # VERB SUBJ: "…,” said Anne Smith, a researcher at …"
         a = q.close_pos + v.end()
-        m = re.search(r"[,.;:\u201c\u2018\"]", text[a:end])
-        b = a + m.start() if m else end
-        who, strength = ctx.resolve(text[a:b], p.index, a, b) if text[a:b].strip() else (None, 0)
-        if strength > best[2]:
-            best = (who, cue, strength)
+        if not text[q.close_pos:verb_at].strip(" ,\u2014\u2013"):
+            # VERB SUBJ: "…,” said Anne Smith, a researcher at …"
+            m = re.search(r"[,.;:\u201c\u2018\"]", text[a:end])
+            b = a + m.start() if m else end
+            who, strength = ctx.resolve(text[a:b], p.index, a, b) if text[a:b].strip() else (None, 0)
+            if strength > best[2]:
+                best = (who, cue, strength)
         if best[2] < NAMED:
+            # a person named right after the verb ("… said in Richard Fontaine", garbled translations)
             persons = [m for m in ctx.mentions_in(p.index, a, end) if ctx._kind(m) == "person"]
             if persons:
                 best = (persons[0].actor, cue, NAMED)

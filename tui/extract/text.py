@@ -114,20 +114,3 @@ def sentence_cuts(text: str) -> list[tuple[int, int]]:
                     continue
         cuts.append((m.start(), cut))
     return cuts
-
-
-def words(text: str) -> list[str]:
-    return [m.group() for m in TOKEN.finditer(text)]
-
-
-def strip_possessive(word: str) -> str:
-    if word.endswith(("\u2019s", "'s", "\u2019S", "'S")):
-        return word[:-2]
-    if word.endswith(("s\u2019", "s'")):
-        return word[:-1]
-    return word
-
-
-def clean_span(text: str) -> str:
-    """Trim whitespace and edge punctuation that never belongs to a clause."""
-    return text.strip().strip(",;:\u2014\u2013- ").strip()
