@@ -64,3 +64,25 @@ async def _run_app(tmp_path: Path, size: tuple[int, int] = (80, 24), **kwargs):
 def make_app():
     """``async with make_app(tmp_path, size=(80, 24), notes=..., keymap=...) as pilot:``"""
     return _run_app
+
+
+def index_of(tmp_dir: Path, articles: list[dict]):
+    """An Index over ``articles`` written as a JSON store under ``tmp_dir``."""
+    import orjson
+
+    from tui.data.index import Index
+    from tui.data.store import load_store
+
+    path = tmp_dir / "store.json"
+    path.write_bytes(orjson.dumps(articles))
+    return Index(load_store(path))
+
+
+def quote_id(index, text: str) -> str:
+    [row] = [q for q in index.quotes if q.text == text]
+    return row.id
+
+
+def option_id(index, text: str) -> str:
+    [row] = [o for o in index.options if o.text == text]
+    return row.id

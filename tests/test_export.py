@@ -8,6 +8,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from conftest import index_of, option_id, quote_id
 
 from tui.data.annotations import Annotation
 from tui.data.export import render_memo, write_memo
@@ -55,19 +56,10 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
-    path = tmp_path_factory.mktemp("store") / "store.json"
-    path.write_bytes(orjson.dumps(ARTICLES))
-    return Index(load_store(path))
+    return index_of(tmp_path_factory.mktemp("store"), ARTICLES)
 
 
-def qid(index: Index, text: str) -> str:
-    [row] = [q for q in index.quotes if q.text == text]
-    return row.id
-
-
-def oid(index: Index, text: str) -> str:
-    [row] = [o for o in index.options if o.text == text]
-    return row.id
+qid, oid = quote_id, option_id
 
 
 @pytest.fixture

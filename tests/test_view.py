@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import orjson
 import pytest
+from conftest import index_of, option_id, quote_id
 
 from tui.data.annotations import Annotation
 from tui.data.index import Index
 from tui.data.query import QueryError, parse
-from tui.data.store import load_store
 from tui.data.view import compute_view
 
 ARTICLES = [
@@ -57,19 +55,10 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Index:
-    path = tmp_path_factory.mktemp("store") / "store.json"
-    path.write_bytes(orjson.dumps(ARTICLES))
-    return Index(load_store(path))
+    return index_of(tmp_path_factory.mktemp("store"), ARTICLES)
 
 
-def qid(index: Index, text: str) -> str:
-    [row] = [q for q in index.quotes if q.text == text]
-    return row.id
-
-
-def oid(index: Index, text: str) -> str:
-    [row] = [o for o in index.options if o.text == text]
-    return row.id
+qid, oid = quote_id, option_id
 
 
 def quotes(index: Index, view) -> list[str]:
