@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tui.data.model import Actor
 from tui.extract import lexicon as lx
@@ -24,6 +25,7 @@ from tui.extract.names import Mention, is_outlet
 
 _INITIALISM = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)")
+_LEAD_THE = re.compile(r"^(?:the|The)\s+")
 
 
 @dataclass(slots=True)
@@ -45,12 +47,13 @@ class ActorInfo:
         return Actor(self.name, self.kind, self.role, tuple(self.aliases))
 
 
+@lru_cache(maxsize=4096)
 def _gender_of(first_word: str, role: str) -> str:
     w = first_word.lower()
-    r = role.lower()
-    if any(t in r.split() for t in lx.FEMALE_TITLES):
+    r = role.lower().split()
+    if not lx.FEMALE_TITLES.isdisjoint(r):
         return "f"
-    if any(t in r.split() for t in lx.MALE_TITLES):
+    if not lx.MALE_TITLES.isdisjoint(r):
         return "m"
     if w in lx.FEMALE_NAMES:
         return "f"
@@ -68,8 +71,9 @@ def _surname(words: list[str]) -> str:
     return last
 
 
+@lru_cache(maxsize=8192)
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:the|The)\s+", "", name).strip(" ,;:")
+    name = _LEAD_THE.sub("", name).strip(" ,;:")
     if name.endswith(".") and not _INITIALISM.search(name):
         name = name.rstrip(".")
     return name

@@ -43,6 +43,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _DOCS = frozenset("statement communique communiqué declaration report letter document readout note release "
                   "post message text resolution".split())
 _HEADS = lx.ROLE_NOUNS | lx.SOURCE_NOUNS
+_HEADS_PLURAL = _HEADS | {"leaders", "men", "women"}
 _REL = re.compile(r"\s*(?:who|which|whose|where|when|whom)\b")
 _SPEECH = re.compile(r"\b" + lx.alternation(lx.SPEECH_VERBS) + r"\b")
 _AUX = frozenset("has have had is are was were will would also has been have been later then".split())
@@ -54,6 +55,8 @@ _CLAUSE_STOP = frozenset("after before when while since because although though 
 _PARTICIPIAL = re.compile(r"\s*(?:(?:also|later|then|again|while|when|after|before|separately)\s+)?"
                           r"[a-z]+ing\b(?!\s+(?:said|says|told))")
 _BY_ORG = re.compile(r"\b(?:by|from)\b")
+_OUTLET_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:reports|reported|writes|wrote|notes|noted|points out)\b")
+_ACCORDING_END = re.compile(r"according to\s+(?:the\s+)?$")
 _RANK = frozenset("deputy vice assistant under acting former chief senior junior".split())
 def _starts_with_verb(seg: str) -> bool:
     """"accused the G7 of … and": a predicate whose subject stands further back."""
@@ -79,12 +82,14 @@ class Context:
     table: ActorTable
     narrator: str | None = None
     said: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, speaker, head noun) so far
-    _pos: list[int] = field(default_factory=list)
+    _pos: list[int] = field(default_factory=list)  # positions of _linked
     _info: dict[str, ActorInfo] = field(default_factory=dict)
+    _linked: list[Mention] = field(default_factory=list)  # the mentions with an actor (final once built)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.pos)
-        self._pos = [m.pos for m in self.mentions]
+        self._linked = [m for m in self.mentions if m.actor is not None]
+        self._pos = [m.pos for m in self._linked]
         self._info = {a.name: a for a in self.table.actors()}
         self.narrator = self._find_narrator()
 
@@ -93,15 +98,15 @@ class Context:
         return self._info.get(name) if name else None
 
     def mentions_in(self, para: int, start: int, end: int) -> list[Mention]:
-        lo = bisect.bisect_left(self._pos, para * 1_000_000 + start)
-        hi = bisect.bisect_left(self._pos, para * 1_000_000 + end)
-        return [m for m in self.mentions[lo:hi] if m.actor is not None]
+        pos = self._pos
+        base = para * 1_000_000
+        return self._linked[bisect.bisect_left(pos, base + start):bisect.bisect_left(pos, base + end)]
 
     def mentions_before(self, para: int, pos: int):
         """Mentions before (para, pos), nearest first, outside quotations."""
         hi = bisect.bisect_left(self._pos, para * 1_000_000 + pos)
-        for m in reversed(self.mentions[:hi]):
-            if m.actor is not None and not m.in_quote:
+        for m in reversed(self._linked[:hi]):
+            if not m.in_quote:
                 yield m
 
     def _find_narrator(self) -> str | None:
@@ -118,8 +123,7 @@ class Context:
                 for m in re.finditer(re.escape(f), text):
                     tail = text[m.end():m.end() + 30]
                     head = text[max(0, m.start() - 15):m.start()]
-                    if re.match(r"(?:['\u2019]s)?\s+(?:reports|reported|writes|wrote|notes|noted|points out)\b", tail) \
-                            or re.search(r"according to\s+(?:the\s+)?$", head):
+                    if _OUTLET_VERB.match(tail) or _ACCORDING_END.search(head):
                         best = best or a
         if best is None and generic and len(outlets) == 1:
             best = outlets[0]
@@ -156,13 +160,13 @@ class Context:
                     a = max(a, qe)  # "“We will not,” he said": the subject follows the quotation
             seg = text[a:seg_end]
             words = _WORD.findall(seg)
-            if words and _PARTICIPIAL.match(seg) and c >= 0:
+            if c >= 0 and words and "ing" in seg and _PARTICIPIAL.match(seg):
                 seg_end = c  # "Greg Lawton, also speaking to CNN, made clear": skip the participle phrase
                 continue
             v0 = _SPEECH.search(seg)
             n_subj = len(_WORD.findall(seg[:v0.start()])) if v0 is not None and v0.start() > 0 else len(words)
-            if words and not all(w.lower() in _AUX for w in words) and n_subj <= 16:
-                if _REL.match(seg):
+            if words and n_subj <= 16 and not all(w.lower() in _AUX for w in words):
+                if seg.lstrip()[:1] == "w" and _REL.match(seg):
                     prev_c = _comma_before(p, lo, c) if c >= 0 else -1
                     pa = prev_c + 1 if prev_c >= 0 else lo
                     if c >= 0:
@@ -174,7 +178,9 @@ class Context:
                     if sub is not None:
                         a += sub.end()
                         seg = text[a:seg_end]
-                    v = _SPEECH.search(seg)
+                        v = _SPEECH.search(seg)
+                    else:
+                        v = v0
                     if v is not None and v.start() > 0 and seg[:v.start()].strip():
                         # "the ministry said … and urged": the subject stands before the first verb
                         who, st = self.resolve(seg[:v.start()], para, a, a + v.start())
@@ -216,9 +222,11 @@ class Context:
         if not phrase:
             return None, 0
         inside = [m for m in self.mentions_in(para, start, end) if not m.in_quote]
-        persons = [m for m in inside if self._kind(m) == "person"]
-        if persons:
-            return persons[0].actor, NAMED
+        info = self._info
+        for m in inside:
+            got = info.get(m.actor or "")
+            if got is not None and got.kind == "person":
+                return m.actor, NAMED
         words = _WORD.findall(phrase)
         if not words:
             return None, 0
@@ -285,7 +293,7 @@ class Context:
             who = self._definite_person(head, para, start, [w.strip("\u2019'") for w in low[1:-1]], strict=True)
             if who:
                 return who, RESOLVED
-        if low[0] in ("the", "this", "that") and len(words) <= 5 and head in lx.ROLE_NOUNS | lx.SOURCE_NOUNS \
+        if low[0] in ("the", "this", "that") and len(words) <= 5 and head in _HEADS \
                 and not head.endswith("s"):
             logged = self._logged(para, start, head)
             if logged and not self.info(logged):
@@ -297,7 +305,7 @@ class Context:
             who = self._definite_org(head, para, start)
             if who:
                 return who, RESOLVED
-        if low[:2] == ["the", "two"] and len(low) == 3 and head in _HEADS | {"leaders", "men", "women"}:
+        if low[:2] == ["the", "two"] and len(low) == 3 and head in _HEADS_PLURAL:
             names = self._last_persons(para, start, 2)
             if len(names) == 2:
                 return f"{names[1]} and {names[0]}", RESOLVED

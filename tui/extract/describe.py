@@ -8,6 +8,7 @@ start to its head noun (a source or role noun), with a short post-modifier
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.extract import lexicon as lx
 
@@ -18,13 +19,22 @@ _POSTMOD = re.compile(r"^(?:(?:familiar|close|briefed|involved|acquainted|knowle
 _PUNCT = " ,.;:!?\"'()[]\u201c\u201d\u2018\u2019"
 CLAUSE_WORDS = frozenset("after before when while since as and but that which who if because although though "
                          "until unless where whereas than".split())
+_HEADS = lx.SOURCE_NOUNS | lx.ROLE_NOUNS
 _QUANT = frozenset("one two three four five six seven eight nine ten another several some many most both few "
                    "a an".split())
 
 
 def describe(words: list[str], low: list[str], phrase: str = "") -> str | None:
     """"a senior South Korean official" -> "senior South Korean official"; None if no source noun."""
-    raw = phrase.split() if phrase else list(words)
+    return _describe(phrase) if phrase else _describe_words(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _describe(phrase: str) -> str | None:
+    return _describe_words(tuple(phrase.split()))
+
+
+def _describe_words(raw: tuple[str, ...]) -> str | None:
     low = [w.lower().strip(_PUNCT) for w in raw]
     for n, w in enumerate(low):
         if n and w in CLAUSE_WORDS and w not in ("and", "but"):
@@ -32,7 +42,7 @@ def describe(words: list[str], low: list[str], phrase: str = "") -> str | None:
             break
     if not low or len(low) > 14:
         return None
-    heads = lx.SOURCE_NOUNS | lx.ROLE_NOUNS
+    heads = _HEADS
     for n, w in enumerate(low[:7]):
         if w in CLAUSE_WORDS and w not in ("and", "but"):
             return None  # "a week after soldiers detained the president": a clause, not a speaker
@@ -43,7 +53,7 @@ def describe(words: list[str], low: list[str], phrase: str = "") -> str | None:
                 k += 1
             desc = raw[:k]
             rest = " ".join(raw[k:])
-            if rest and _POSTMOD.match(rest) and len(raw) - k <= 5:
+            if rest and len(raw) - k <= 5 and _POSTMOD.match(rest):
                 desc = raw
             text = " ".join(desc).strip(" ,;:.\u201d\"")
             return _ARTICLE.sub("", text) or None

@@ -11,9 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tui.data import gazetteer
 from tui.data import gazetteer_data as _gdata
+
+if TYPE_CHECKING:
+    from tui.extract.mention import Tok
 
 FORMS: dict[str, gazetteer.Entity] = dict(gazetteer.ALL_SURFACE_FORMS)
 FIRST: frozenset[str] = frozenset(k.split()[0] for k in FORMS)
@@ -28,6 +32,7 @@ CAPITALS: frozenset[str] = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def norm_token(tok: str) -> str:
     """A token's key form: accents, curly apostrophe, possessive, dots dropped; hyphens as spaces."""
     if not tok.isascii():
@@ -38,6 +43,7 @@ def norm_token(tok: str) -> str:
     return tok.replace(".", "").replace("-", " ").casefold()
 
 
+@lru_cache(maxsize=8192)
 def poss_norm(tok: str) -> str:
     """Key form keeping an inner possessive ("People's" in "People's Liberation Army")."""
     return norm_token(tok[:-2]) + "'s"
@@ -54,9 +60,15 @@ def confirm(surface: str) -> tuple[gazetteer.Entity | None, bool]:
 
 
 def is_outlet(ent: gazetteer.Entity | None) -> bool:
-    return ent is not None and ent.kind == "organization" and any(w in ent.role for w in _NEWS_ROLES)
+    return ent is not None and ent.kind == "organization" and _news_role(ent.role)
 
 
+@lru_cache(maxsize=1024)
+def _news_role(role: str) -> bool:
+    return any(w in role for w in _NEWS_ROLES)
+
+
+@lru_cache(maxsize=8192)
 def belongs_to_state(word: str, forms: str) -> bool:
     """Does an organisation (its names in ``forms``) belong to the state ``word`` names ("Armenian")?"""
     ent = gazetteer.lookup_any(word.capitalize())
@@ -67,3 +79,35 @@ def belongs_to_state(word: str, forms: str) -> bool:
     return any(re.search(r"(?:^|\|\s)" + re.escape(d) + r"\b", forms) for d in dems) or any(
         re.search(r"\bof (?:the )?(?:republic of )?" + re.escape(n) + r"\b|(?:^|\|\s)" + re.escape(n) + r"['\u2019]s\b|"
                   r"(?:^|\|)" + re.escape(n) + r"\b", forms) for n in names)
+
+
+# Every head of a gazetteer key that ends before one of its spaces: a key of n tokens needs its
+# first n-1 tokens (in their non-final form) to be one of these, so longer keys need not be tried.
+_KEY_HEADS = frozenset(k[:n] for k in FORMS for n, ch in enumerate(k) if ch == " ")
+_POSS = ("'s", "\u2019s")
+
+
+def match_tokens(toks: list[Tok], i: int, stop: int, text: str) -> tuple[gazetteer.Entity | None, int, bool]:
+    """The longest gazetteer form opening at token ``i`` (tokens before ``stop``; ``text`` holds their
+    offsets): (entity, number of tokens, is_demonym), or (None, 0, False)."""
+    first = toks[i].norm.split(" ", 1)[0]
+    if first not in FIRST and not (toks[i].text.endswith(_POSS) and poss_norm(toks[i].text) in FIRST):
+        return None, 0, False
+    top = min(MAXN + 1, stop - i)
+    heads: list[str] = []  # the tokens in their non-final key form, while they still head a key
+    head = ""
+    for k in range(i, i + top - 1):
+        t = toks[k]
+        form = poss_norm(t.text) if t.text.endswith(_POSS) else t.norm
+        head = head + " " + form if heads else form
+        if head not in _KEY_HEADS:
+            break
+        heads.append(form)
+    for n in range(min(top, len(heads) + 1), 0, -1):
+        key = " ".join([*heads[:n - 1], toks[i + n - 1].norm])
+        j = i + n
+        if key in FORMS:
+            ent, dem = confirm(text[toks[i].start:toks[j - 1].end])
+            if ent is not None:
+                return ent, n, dem
+    return None, 0, False

@@ -1,9 +1,10 @@
 """Capitalised name spans and what they are: person, organisation, state, group.
 
 One pass over a paragraph's word tokens builds *runs* of capitalised words
-(lower-case connectors such as "of", "for", "von", "bin" may sit inside).  In
-a run, gazetteer forms are matched first, longest first, through a dict keyed
-by the normalised form (O(1) per candidate n-gram); titles ("Secretary
+(lower-case connectors such as "of", "for", "von", "bin" may sit inside; see
+:mod:`tui.extract.runs`).  In a run, gazetteer forms are matched first, longest
+first, through a dict keyed by the normalised form (O(1) per candidate n-gram,
+:func:`tui.extract.gazindex.match_tokens`); titles ("Secretary
 General of NATO", "Foreign Minister") come next, and what is left are name
 candidates.  Each :class:`Mention` carries the evidence the actor builder needs
 (title, role words, a following speech verb, an appositive).
@@ -12,11 +13,14 @@ candidates.  Each :class:`Mention` carries the evidence the actor builder needs
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.data import gazetteer
 from tui.extract import lexicon as lx
-from tui.extract.gazindex import CAPITALS, FIRST, FORMS, MAXN, PREFIXES, confirm, is_outlet, norm_token, poss_norm
+from tui.extract.gazindex import CAPITALS, FORMS, confirm, is_outlet, match_tokens, norm_token
 from tui.extract.mention import Mention, Tok, span_text
+from tui.extract.runs import AFFIX as _AFFIX, NOT_NAME as _NOT_NAME, PARTICLE_CAP as _PARTICLE_CAP, \
+    PARTICLE_FIRST as _PARTICLE_FIRST, run_parts, runs
 from tui.extract.signals import institutions, name_mention
 from tui.extract.text import Para
 
@@ -28,109 +32,33 @@ _CITED_BEFORE = re.compile(r"\b(?:told|to|with|by|according\s+to|via|cited|quote
 _CITED_AFTER = re.compile(r"^(?:['\u2019]s\s+[A-Z\w]|\s+(?:has\s+|have\s+|had\s+)?(?:reported|reports|said|says|wrote|"
                           r"writes|notes|noted|learned|learnt|understands|published|quoted|cited|points\s+out|"
                           r"pointed\s+out|added|adds|obtained|saw|seen|reviewed|revealed|was\s+told|were\s+told))")
-_PARTICLE_CAP = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|bin|ibn|abu|da|de|di|le|la|van|von|d|l|o)[-\u2019'][A-Z]")
-_NOT_NAME = frozenset({"I", "I'm", "I\u2019m", "I've", "I\u2019ve", "I'd", "I\u2019d", "I'll", "I\u2019ll", "OK"})
-_AFFIX = re.compile(r"^(.+?)-(?:based|led|backed|born|made|owned|run|controlled|funded|aligned|linked|"
-                    r"allied|occupied|held|sponsored|brokered|supplied|bound|annexed|friendly|centric)$",
-                    re.I)
-
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017d"
-_CAP = (r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z][a-z])|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Maj|Adm|Capt|Sgt|Prof|St|Jr|Sr|Rev|Amb|Brig|Cmdr)\."
-        r"(?=\s)|(?:(?:al|el|ad|ash|as|at|az|ar|an|bin|ibn|abu|d|l)[-\u2019'])?[" + _UPPER + r"]"
-        r"(?:[\w\u2019'\-]*\w)?)")
-_SOFT = r"(?:of|for|the|and|on|in|a|de|du|des|da|do|dos|das|van|von|der|den|la|le|al|el|bin|ibn|y|di|del|" \
-        r"humanitarian|office|movement|territories)"
-_RUN = re.compile(r"(?<![\w\u2019'-])" + _CAP + r"(?: (?:" + _SOFT + r" )*" + _CAP + r")*(?: (?:humanitarian|office|"
-                  r"movement|territories)\b)*")
-_RUN_TOKEN = re.compile(_CAP + r"|[^\W_](?:[\w\u2019'\-]*[^\W_])?")
-
-
-def _tokens_of(text: str, start: int, end: int) -> list[Tok]:
-    out = []
-    for m in _RUN_TOKEN.finditer(text, start, end):
-        t = m.group()
-        cap = (t[0].isupper() or bool(_PARTICLE_CAP.match(t))) and t not in _NOT_NAME
-        out.append(Tok(m.start(), m.end(), t, norm_token(t) if cap or t in _GAZ_SOFT else t, cap))
-    return out
-
-
-_GAZ_SOFT = frozenset("a and for in of on the la humanitarian office movement territories".split())
-
-
-def _gaz_match(toks: list[Tok], i: int, stop: int, text: str) -> tuple[gazetteer.Entity | None, int, bool]:
-    first = toks[i].norm.split(" ", 1)[0]
-    if first not in FIRST and not (toks[i].text.endswith(("'s", "\u2019s")) and poss_norm(toks[i].text) in FIRST):
-        return None, 0, False
-    for n in range(min(MAXN + 1, stop - i), 0, -1):
-        j = i + n
-        key = " ".join(poss_norm(t.text) if k < j - 1 and t.text.endswith(("'s", "\u2019s")) else t.norm
-                       for k, t in enumerate(toks[i:j], i))
-        if key in FORMS:
-            ent, dem = confirm(text[toks[i].start:toks[j - 1].end])
-            if ent is not None:
-                return ent, n, dem
-    return None, 0, False
+_POSS_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['\u2019]s\s+(?:the\s+)?$")
 
 
 _DEPARTMENT = frozenset("department ministry agency office service".split())
-_IN_KEYWORDS = frozenset("mission group embassy consulate office delegation force forces commission command "
-                         "observer observers operation programme program".split())
-
-
-def _split_run(toks: list[Tok]) -> list[list[Tok]]:
-    """Cut a capitalised run after possessives and "-based" words, and at "in"/"a" outside names."""
-    parts: list[list[Tok]] = []
-    cur: list[Tok] = []
-    for k, t in enumerate(toks):
-        if not t.cap and t.text == "in":
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            continues = " ".join([*(x.norm for x in cur), "in"]) in PREFIXES
-            if not continues and not (nxt is not None and nxt.cap and nxt.norm in FORMS
-                                      and any(x.norm in _IN_KEYWORDS for x in cur)):
-                parts.append(cur)
-                cur = []
-                continue
-        if not t.cap and t.text == "a" and not (cur and cur[-1].text == "for"):
-            parts.append(cur)
-            cur = []
-            continue
-        cur.append(t)
-        if t.text.endswith(("'s", "\u2019s")) and k + 1 < len(toks) and any(
-                " ".join([*(x.norm for x in cur[len(cur) - 1 - n:-1]), poss_norm(t.text), toks[k + 1].norm])
-                in PREFIXES for n in range(min(3, len(cur)))):
-            continue  # "People's Liberation Army", "Korean People's Army"
-        if t.text.endswith(("'s", "\u2019s")) or _AFFIX.match(t.text):
-            parts.append(cur)
-            cur = []
-    parts.append(cur)
-    out = []
-    for part in parts:
-        while part and not part[-1].cap and part[-1].norm not in _GAZ_SOFT - {"a", "and", "for", "in", "of", "on", "the", "la"}:
-            part = part[:-1]
-        while part and not part[0].cap:
-            part = part[1:]
-        if part:
-            out.append(part)
-    return out
 
 
 def find_mentions(para: Para, sent_starts: set[int], lower_words: set[str]) -> list[Mention]:
     text = para.text
     out: list[Mention] = []
-    for run in _RUN.finditer(text):
+    for run in runs(text):
         word = run.group()
         if " " not in word:
             low = word.lower()
             if low in lx.COMMON_CAPS or low in lx.MONTHS_DAYS or word in _NOT_NAME:
                 continue
-            if "-" not in word and "." not in word and not _PARTICLE_CAP.match(word):
+            if "-" not in word and "." not in word and not (word[0] in _PARTICLE_FIRST and _PARTICLE_CAP.match(word)):
                 _single(para, run.start(), word, low, sent_starts, lower_words, out)
                 continue
-        for toks in _split_run(_tokens_of(text, run.start(), run.end())):
-            _read_run(para, toks, 0, len(toks), sent_starts, lower_words, out)
+        base = run.start()
+        for n, part in enumerate(run_parts(word)):
+            toks = [Tok(base + s, base + e, t, norm, c) for s, e, t, norm, c in part]
+            _read_run(para, toks, sent_starts, lower_words, out, word, n, base)
     institutions(para, out)
+    quoted = para.quoted
     for m in out:
-        m.in_quote = para.in_quote(m.start)
+        if quoted:
+            m.in_quote = para.in_quote(m.start)
         if m.entity is not None:
             before = text[max(0, m.start - 30):m.start]
             if m.entity.kind == "state" and not m.demonym and m.text.casefold() in CAPITALS:
@@ -169,9 +97,11 @@ def _at_sentence_start(text: str, start: int, sent_starts: set[int]) -> bool:
     return k in sent_starts or k == 0
 
 
-def _read_run(para: Para, toks: list[Tok], i: int, j: int, sent_starts: set[int],
-              lower_words: set[str], out: list[Mention]) -> int:
+def _read_run(para: Para, toks: list[Tok], sent_starts: set[int], lower_words: set[str], out: list[Mention],
+              run: str, part: int, base: int) -> None:
+    """Mentions of ``toks``, part ``part`` of the capitalised run ``run`` found at offset ``base``."""
     text = para.text
+    i, j = 0, len(toks)
     # leading capitals that only open the sentence ("However", "Last", "The")
     while i < j:
         t = toks[i]
@@ -186,22 +116,35 @@ def _read_run(para: Para, toks: list[Tok], i: int, j: int, sent_starts: set[int]
                 continue
         break
     if i >= j:
-        return j
+        return
+    items, affixes = _run_items(run, part, i)
+    for at, word, ent, dem in affixes:
+        out.append(Mention(para.index, base + at, base + at + len(word), word, ent.kind, ent, dem))
+    _interpret(para, toks, items, out)
+
+
+@lru_cache(maxsize=8192)
+def _run_items(run: str, part: int, i: int) -> tuple[tuple, tuple]:
+    """What tokens [i:] of part ``part`` of ``run`` are, as _interpret items (kind, i0, i1, entity,
+    demonym), and the places named by "-based" words as (offset in ``run``, place, entity, demonym).
+    A pure function of the run's text."""
+    toks = [Tok(*t) for t in run_parts(run)[part]]
+    j = len(toks)
     # "-based", "-led" words name a place or state, never start a name
     items: list[tuple[str, int, int, object, bool]] = []  # kind, i0, i1, entity, demonym
+    affixes: list[tuple[int, str, gazetteer.Entity, bool]] = []
     k = i
     while k < j:
         t = toks[k]
-        affix = _AFFIX.match(t.text)
+        affix = _AFFIX.match(t.text) if "-" in t.text else None
         if affix:
             ent, dem = confirm(affix.group(1))
             if ent is not None:
-                out.append(Mention(para.index, t.start, t.start + len(affix.group(1)), affix.group(1),
-                                   ent.kind, ent, dem))
+                affixes.append((t.start, affix.group(1), ent, dem))
             items.append(("X", k, k + 1, None, False))
             k += 1
             continue
-        ent, n, dem = _gaz_match(toks, k, j, text)
+        ent, n, dem = match_tokens(toks, k, j, run)
         if ent is not None:
             items.append(("G", k, k + n, ent, dem))
             k += n
@@ -220,8 +163,7 @@ def _read_run(para: Para, toks: list[Tok], i: int, j: int, sent_starts: set[int]
             kind = "N"
         items.append((kind, k, k + 1, None, False))
         k += 1
-    _interpret(para, toks, items, out)
-    return j
+    return tuple(items), tuple(affixes)
 
 
 def _interpret(para: Para, toks: list[Tok], items: list, out: list[Mention]) -> None:
@@ -360,7 +302,7 @@ def _org_run(para: Para, toks: list[Tok], items: list, key_at: int, out: list[Me
         if it[0] == "G" and it[3].kind == "state" and (it[4] or toks[it[1]].norm == it[3].name.casefold()):
             out.append(Mention(para.index, toks[it[1]].start, toks[it[2] - 1].end,
                                span_text(text, toks, it[1], it[2]), "state", it[3], it[4]))
-    poss = re.search(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['\u2019]s\s+(?:the\s+)?$", text[max(0, toks[a].start - 40):toks[a].start])
+    poss = _POSS_BEFORE.search(text[max(0, toks[a].start - 40):toks[a].start])
     if poss:
         ent, dem = confirm(poss.group(1))
         if ent is not None and ent.kind == "state" and not dem:

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from tui.extract.context import Context
-from tui.extract.text import Para
+from tui.extract.text import Para, has_matches
 
 _POLICY = (
     r"send|supply|provide|deliver|deploy|impose|lift|ease|tighten|sanction|expand|extend|freeze|seize|use|"
@@ -51,7 +51,7 @@ _ING = r"[a-z]+ing"
 
 # Where an action's clause ends.  A cheap scan finds candidate positions (punctuation, "but",
 # "while", "and"); an anchored pattern then confirms the cut at that position.
-_CUT_AT = re.compile(r"[,;.?!\u2014\"\u201d\u2019]|\s(?:but|while|and)\s")
+_CUT_AT = re.compile(r"[,;.?!\u2014\"\u201d\u2019\s](?:(?<=\s)(?:but|while|and)\s|(?<!\s))")  # one class first: fast skip
 _CUT = re.compile(
     r",\s+(?:but|while|which|although|though|because|as|after|before|according|said|says|a\s+\w+\s+said|"
     r"he|she|they|it|who|whereas|even|despite|officials|sources|analysts|the\s+\w+\s+said|"
@@ -192,6 +192,15 @@ _ANCHORS: list[frozenset[str]] = [
 ]
 _MODAL_KEYS = _keys("should could must ought")
 _STAY_KEYS = _keys("stay remain remains continue")
+# key word -> mask of the checks it unlocks (bit n: _TRIGGERS[n], then _STAY, _MODAL_ANY), so a sentence
+# costs one probe per key word it holds; _BIT_TRIGGERS: trigger mask -> the _TRIGGERS indexes in it
+_STAY_BIT, _MODAL_BIT = 1 << len(_ANCHORS), 2 << len(_ANCHORS)
+_KEY_BITS = {w: sum(1 << n for n, g in enumerate([*_ANCHORS, _STAY_KEYS, _MODAL_KEYS]) if w in g)
+             for w in frozenset().union(*_ANCHORS, _STAY_KEYS, _MODAL_KEYS)}
+_KEY_WORDS = frozenset(_KEY_BITS)
+_BIT_TRIGGERS = [tuple(n for n in range(len(_ANCHORS)) if b >> n & 1) for b in range(_STAY_BIT)]
+_ALREADY = re.compile(r"\balready\b")
+_NEXT_CLAUSE = re.compile(r"(?:,\s*and\b|;|\band\s+(?:would|will|has|have|had|is|are)\b)")
 _STAY = re.compile(r"\b(?:would|will)\s+(?:stay|remain|continue)\b|\bremains?\s+in\s+(?:force|place)\b")
 _CLAUSE_START = re.compile(r".*\b(?:that|said|says|added|noted)\s+")
 
@@ -256,7 +265,7 @@ _SUBJ_TAIL = re.compile(r"\b(?:" + _SUBJECT_NOUNS + r")(?:['\u2019]s?)?(?:\s+(?:
 
 
 def _holder(ctx: Context, p: Para, s: int, trig_start: int, e: int) -> str | None:
-    m = _HOLDER_FOR.search(p.text, s, e)
+    m = _HOLDER_FOR.search(p.text, s, e) if p.text.find("for", s, e) >= 0 else None
     if m:
         after = ctx.mentions_in(p.index, m.end(), m.end() + 40)
         if after:
@@ -311,10 +320,14 @@ def _matches(ctx: Context, p: Para, s: int, e: int) -> list[tuple[int, int, str,
     """(start, act_end, status, act) for every trigger outside quotations, earliest first."""
     text = p.text
     found = []
-    words = p.words_of(s, e)
-    for (status, rx), anchor in zip(_TRIGGERS, _ANCHORS):
-        if words.isdisjoint(anchor):
-            continue
+    bits = 0
+    for w in _KEY_WORDS.intersection(p.words_of(s, e)):
+        bits |= _KEY_BITS[w]
+    if not bits:
+        return found
+    modal_rx = _TRIGGERS[-2][1]
+    for n in _BIT_TRIGGERS[bits & (_STAY_BIT - 1)]:
+        status, rx = _TRIGGERS[n]
         pos = s
         while True:
             m = rx.search(text, pos, e)
@@ -328,16 +341,16 @@ def _matches(ctx: Context, p: Para, s: int, e: int) -> list[tuple[int, int, str,
             act = _cut(m.group(group).lstrip("\u201c\u2018\"'"))
             # the act ran to the sentence end; look for the next trigger after its own clause
             pos = max(m.start() + 1, m.start(group) + len(act))
-            if len(_WORD.findall(act)) < 2 or _NOT_ACTION.match(act):
+            if not has_matches(_WORD, act, 2) or _NOT_ACTION.match(act):
                 continue
-            if (rx is _TRIGGERS[-2][1] or (_is_negated(m))) and (
+            if (rx is modal_rx or (_is_negated(m))) and (
                     not _subject_actor(ctx, p, s, m.start()) or _QUESTION.search(text, s, m.start())):
                 continue  # "Asked whether Washington would lift sanctions, …" is a question
             st = status
             if st == "proposed" and _WEAK_MODAL.match(text, m.start()):
                 st = "under discussion"
             found.append((m.start(), m.start(group) + len(act), st, act))
-    if not words.isdisjoint(_STAY_KEYS):
+    if bits & _STAY_BIT:
         for m in _STAY.finditer(text, s, e):
             if p.in_quote(m.start()):
                 continue
@@ -345,13 +358,13 @@ def _matches(ctx: Context, p: Para, s: int, e: int) -> list[tuple[int, int, str,
             that = _CLAUSE_START.match(text, s, m.start())
             lo = max(lo + 1 if lo >= 0 else s, that.end() if that else s)
             act = _cut(text[lo:e]).strip()
-            if len(_WORD.findall(act)) >= 3:
+            if has_matches(_WORD, act, 3):
                 found.append((lo, lo + len(act), "in place", act))
-    for m in (_modal_iter(text, s, e) if not words.isdisjoint(_MODAL_KEYS) else ()):
+    for m in (_modal_iter(text, s, e) if bits & _MODAL_BIT else ()):
         if p.in_quote(m.start()) or not _subject_actor(ctx, p, s, m.start()) or _QUESTION.search(text, s, m.start()):
             continue
         act = _cut(m.group("act"))
-        if len(_WORD.findall(act)) >= 2 and not _NOT_ACTION.match(act):
+        if has_matches(_WORD, act, 2) and not _NOT_ACTION.match(act):
             found.append((m.start(), m.start("act") + len(act),
                           "proposed" if _SHOULD.match(text, m.start()) else "under discussion", act))
     found.sort()
@@ -369,7 +382,7 @@ def _sentence(ctx: Context, p: Para, s: int, e: int, out: list[FoundOption]) -> 
             holder = _holder(ctx, p, s, lst.start(), e)
             for it in items:
                 t = _cut(it)
-                if len(_WORD.findall(t)) >= 2:
+                if has_matches(_WORD, t, 2):
                     out.append(FoundOption(t, holder, status, sent, p.index))
             return
     found = _matches(ctx, p, s, e)
@@ -380,12 +393,12 @@ def _sentence(ctx: Context, p: Para, s: int, e: int, out: list[FoundOption]) -> 
         prev = kept[-1]
         gap = text[prev[1]:f[0] + 12]
         # a second course of action in its own clause: "…, and called on X to …"
-        if f[0] >= prev[1] and re.search(r"(?:,\s*and\b|;|\band\s+(?:would|will|has|have|had|is|are)\b)", gap):
+        if f[0] >= prev[1] and _NEXT_CLAUSE.search(gap):
             kept.append(f)
     for start, _, status, act in kept:
-        if status not in ("in place",) and re.search(r"\balready\b", sent) and _INPLACE_HINT.search(sent):
+        if status not in ("in place",) and "already" in sent and _ALREADY.search(sent) and _INPLACE_HINT.search(sent):
             status = "in place"
         holder = _holder(ctx, p, s, start, e)
-        parts = [a for a in _AND_MORE.split(act) if len(_WORD.findall(a)) >= 2]
+        parts = [a for a in (_AND_MORE.split(act) if "and" in act else (act,)) if has_matches(_WORD, a, 2)]
         for part in parts or [act]:
             out.append(FoundOption(part.strip(" ,"), holder, status, sent, p.index))

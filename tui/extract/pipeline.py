@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from tui.data.model import Actor, Option, Quote
 from tui.extract.actors import ActorTable
@@ -14,21 +15,69 @@ from tui.extract.reported import reported_in
 from tui.extract.speakers import attribute, previous_speaker
 from tui.extract.text import Para, sentence_cuts, spans_from_cuts
 
-_SPACE_PUNCT = str.maketrans({c: " " for c in ",.;:!?()[]{}\"\u201c\u201d\u2018\u2019\u2014\u2013"})
+_SPACE_PUNCT = ",.;:!?()[]{}\"\u201c\u201d\u2018\u2019\u2014\u2013"
+
+
+class _Words:
+    """``w in words``: is ``w`` one of the words of ``text`` when the ``_SPACE_PUNCT`` marks are read as
+    spaces?  Answered on demand (the name reader asks about a few words per article), not by building
+    the set of every word."""
+
+    __slots__ = ("text", "_seen")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        got = self._seen.get(word)
+        if got is None:
+            got = self._seen[word] = self._find(word)
+        return got
+
+    def _find(self, word: str) -> bool:
+        if not word or any(_is_gap(c) for c in word):
+            return False
+        text, n = self.text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            end = at + n
+            if (at == 0 or _is_gap(text[at - 1])) and (end == len(text) or _is_gap(text[end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _is_gap(c: str) -> bool:
+    return c.isspace() or c in _SPACE_PUNCT
 
 # Page furniture that is not the story: bylines, credits, captions, timestamps.
-_FURNITURE = re.compile(
-    r"^(?:By\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s*(?:,|\||and|Published|Updated)\s*[^\u201c\"]{0,120})?"
+_FURNITURE_HEAD = (  # forms that open with fixed words
+    r"By\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s*(?:,|\||and|Published|Updated)\s*[^\u201c\"]{0,120})?"
     r"|\(?(?:Reporting|Additional reporting|Writing|Editing|Edited|Compiled|Produced|Research)\s+by\b.*"
     r"|(?:Published|Updated|Posted|Last updated|First published)\b.{0,80}"
     r"|(?:Read more|Read also|See also|Related|Most read|Share this article|Advertisement|Sign up|Subscribe)\b.{0,200}"
     r"|\d{1,2}[:.]\d{2}\s*(?:GMT|BST|CET|CEST|UTC|ET|EST|EDT|PT|[ap]\.?m\.?)?"
-    r"|(?:Commentary|Analysis|Opinion|Editorial|Explainer)\s*\|.{0,80}"
-    r"|.{0,200}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?"
-    r"|.{0,200}(?:Photograph|Photo|Image|Picture|Credit|Illustration)s?\s*:\s*[^.]{0,80}"
-    r"|[A-Z][\w .]{0,30}\s*/\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu)[^.]{0,40}"
-    r"|Staff Reporter|Staff Writer)$"
-)
+    r"|(?:Commentary|Analysis|Opinion|Editorial|Explainer)\s*\|.{0,80}")
+_FURNITURE_CONTRIBUTED = r".{0,200}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?"
+_FURNITURE_CREDIT = r".{0,200}(?:Photograph|Photo|Image|Picture|Credit|Illustration)s?\s*:\s*[^.]{0,80}"
+_FURNITURE_AGENCY = r"[A-Z][\w .]{0,30}\s*/\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu)[^.]{0,40}"
+_FURNITURE_STAFF = r"Staff Reporter|Staff Writer"
+_FURNITURE = re.compile("^(?:" + "|".join((_FURNITURE_HEAD, _FURNITURE_CONTRIBUTED, _FURNITURE_CREDIT, _FURNITURE_AGENCY,
+                                           _FURNITURE_STAFF)) + ")$")
+# The same test split by form, the costly ".{0,200}…" forms only tried when their fixed words occur.
+_FURN_HEAD = re.compile("^(?:" + _FURNITURE_HEAD + "|" + _FURNITURE_STAFF + ")$")
+_FURN_CONTRIBUTED = re.compile("^(?:" + _FURNITURE_CONTRIBUTED + ")$")
+_FURN_CREDIT = re.compile("^(?:" + _FURNITURE_CREDIT + ")$")
+_FURN_AGENCY = re.compile("^(?:" + _FURNITURE_AGENCY + ")$")
+
+
+def _is_furniture(text: str) -> bool:
+    """``_FURNITURE.match(text)``, cheaper."""
+    return bool(_FURN_HEAD.match(text) or ("contributed" in text and _FURN_CONTRIBUTED.match(text))
+                or (":" in text and _FURN_CREDIT.match(text)) or ("/" in text and _FURN_AGENCY.match(text)))
+
+
 # Datelines: "MUSCAT, Oman (AP) —", "(CNN) —", "TOKYO, Dec. 27 (Kyodo) --", "YEREVAN, 14 November."
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _DATELINE = re.compile(
@@ -37,6 +86,8 @@ _DATELINE = re.compile(
     r"|^[" + _UP + r"][" + _UP + r"'\u2019.\- ]{2,40},\s*\d{1,2}\s+[A-Z][a-z]+\.?\s+"
 )
 
+
+_POS_KIND = itemgetter(0, 1)  # sort key of (para or pos, pos or kind, item) records
 
 # Transcript lines: "WHITFIELD: Will Spain sign?"
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z'\u2019.\- ]{1,40}):\s+(\S.*)$")
@@ -64,8 +115,8 @@ def run(title: str, paragraphs: list[str]) -> tuple[list[Actor], list[Quote], li
         cuts = sentence_cuts(p.text)
         raw_cuts.append(cuts)
         p.sentences = spans_from_cuts(p.text, [c for c in cuts if not any(a < c[0] and c[1] < b for a, b in p.quoted)])
-    lower_words = set(" ".join(p.text for p in paras).translate(_SPACE_PUNCT).split())
-    skip = {p.index for p in paras if not p.text or (len(p.text) < 320 and _FURNITURE.match(p.text))}
+    lower_words = _Words(" ".join(p.text for p in paras))
+    skip = {p.index for p in paras if not p.text or (len(p.text) < 320 and _is_furniture(p.text))}
     mentions = []
     for p in paras:
         if p.index in skip:
@@ -102,9 +153,10 @@ def run(title: str, paragraphs: list[str]) -> tuple[list[Actor], list[Quote], li
         for s, e in p.sentences:
             events = [(q.open_pos, 0, q) for q in direct if s <= q.open_pos < e]
             events += [(r.start, 1, r) for r in reported_in(ctx, p, [(s, e)])]
-            events.sort(key=lambda ev: (ev[0], ev[1]))
-            _attribute_events(events, ctx, done, quotes)
-    quotes.sort(key=lambda t: (t[0], t[1]))
+            if events:
+                events.sort(key=_POS_KIND)
+                _attribute_events(events, ctx, done, quotes)
+    quotes.sort(key=_POS_KIND)
 
     options = [Option(o.text, o.holder, o.status, o.evidence) for o in find_options(ctx, skip)]
     actors = [a.to_actor() for a in table.actors()]

@@ -23,8 +23,10 @@ _DOUBLE = re.compile("[\u201c\u201d\u201e\u00ab\u00bb\u201f\"]")
 _D_OPEN = "\u201c\u201e\u00ab\u201f"
 _D_CLOSE = "\u201d\u00bb"
 
-_S_OPEN = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013\u201c\"-]))[\u2018'](?=[^\W_]|\.\.\.|\u2026)")
-_S_CLOSE = re.compile(r"(?<=[^\s\u2018])[\u2019'](?=[\s,.;:!?)\]\u2014\u2013\u201d\"]|$)")
+# Opening / closing single marks; the mark comes first in the pattern (look-behinds after it) so ``re``
+# can skip ahead to the rare mark characters.
+_S_OPEN = re.compile(r"[\u2018'](?:(?<=^.)|(?<=[\s(\[\u2014\u2013\u201c\"-].))(?=[^\W_]|\.\.\.|\u2026)")
+_S_CLOSE = re.compile(r"[\u2019'](?<=[^\s\u2018].)(?=[\s,.;:!?)\]\u2014\u2013\u201d\"]|$)")
 _DECADE = re.compile(r"\d0s\b")
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|n)\b", re.I)
 
@@ -46,6 +48,7 @@ pledging committed vowing warning urging insisting arguing claiming promising
 """.split())
 _SPEECH_NEAR = re.compile(r"\b" + lx.alternation(_SPEECH_WORDS) + r"\b", re.I)
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_END_PUNCT = re.compile(r"[.!?,]$")
 
 
 @dataclass(slots=True)
@@ -126,9 +129,11 @@ def _scan_single(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int 
 
 
 def _primary_single(paras: list[str]) -> bool:
-    doubles = sum(len(_DOUBLE.findall(p)) for p in paras)
-    if doubles >= 2:
-        return False
+    doubles = 0
+    for p in paras:  # stop counting at two
+        doubles += len(_DOUBLE.findall(p))
+        if doubles >= 2:
+            return False
     singles = sum(len(_S_OPEN.findall(p)) for p in paras)
     return singles >= 1
 
@@ -191,7 +196,7 @@ def is_speech(q: RawQuote, paras: list[Para]) -> bool:
         return False
     p = paras[q.para]
     before = p.text[max(0, q.open_pos - 22):q.open_pos]
-    if _SO_CALLED.search(before) and len(words) <= 6:
+    if len(words) <= 6 and _SO_CALLED.search(before):
         return False
     if len(words) >= 5 or len(q.pieces) > 1:
         return True
@@ -205,6 +210,6 @@ def is_speech(q: RawQuote, paras: list[Para]) -> bool:
     long_words = [w for w in words if len(w) > 3]
     if len(words) <= 4 and long_words and all(w[:1].isupper() for w in long_words) and len(words) > 1:
         return False  # a title or a name in quotes
-    if re.search(r"[.!?,]$", q.text.strip()) and len(words) >= 3:
+    if len(words) >= 3 and _END_PUNCT.search(q.text.strip()):
         return True
     return bool(_SPEECH_NEAR.search(outside))

@@ -58,15 +58,24 @@ _SPLIT_MORE = re.compile(r",?\s+(?:adding|and\s+added|and\s+said|noting|and\s+no
 _PARTICIPLE = re.compile(r",\s+(?:warning|saying|adding|noting|arguing|insisting|stressing|explaining|claiming|"
                          r"suggesting|cautioning|acknowledging|conceding)\s+that\s+")
 _ACCORDING_MID = re.compile(r",\s+according\s+to\s+", re.I)
-_STOP_AT = re.compile(r",?\s+and\s+(?:called|urged|asked|demanded|accused|appealed|pressed|vowed|pledged|promised|"
-                      r"declined|refused|did\s+not|would\s+not|stressed)\b|;\s+|,\s+(?:a|an)\s+(?:demand|move|claim|"
+# Where a reported clause stops: ",? and called …", "; ", ", a demand …", " — a …".  Written to open with
+# one character class (the first character of every form) so ``re`` can skip ahead to candidates.
+_STOP_VERBS = (r"and\s+(?:called|urged|asked|demanded|accused|appealed|pressed|vowed|pledged|promised|"
+               r"declined|refused|did\s+not|would\s+not|stressed)\b")
+_STOP_AT = re.compile(r"[,;\s](?:(?<=,)\s+" + _STOP_VERBS + r"|(?<=,)\s+(?:a|an)\s+(?:demand|move|claim|"
                       r"charge|step|position|view|stance|proposal|request|allegation|accusation|assertion|idea|"
-                      r"prospect|decision|plan|reference|nod|sign|signal)\b|\s+\u2014\s+(?:a|an|which)\b")
+                      r"prospect|decision|plan|reference|nod|sign|signal)\b|(?<=\s)\s*" + _STOP_VERBS +
+                      r"|(?<=\s)\s*\u2014\s+(?:a|an|which)\b|(?<=;)\s+)")
 _FINITE = frozenset("is are was were be been has have had would will could should can may might must shall "
                     "does did do isn't wasn't won't wouldn't".split())
 _TURN = re.compile(r",\s+(?:but|while|whereas)\s+(?=[A-Z]|(?:he|she|they|it|the)\s)")
 _APPOS_END = re.compile(r",\s+(?:a|an|the\s+(?:latest|first|second|third|last|biggest|largest|most))\s+")
 _REL = re.compile(r"\s*(?:who|which|whose|where|when|whom)\b")
+_SPLIT_MORE_WORDS = ("adding", "added", "said", "noting", "noted", "saying", "warn")  # one is in every _SPLIT_MORE
+_ADDING = re.compile(r",\s+(?:adding|saying|noting|warning)\s+(?:that\s+)?")
+_BUT_AFTER = re.compile(r"\s*(?:,\s*)?(?:but|although|though|while|whereas|not)\b")
+_ACC_STOP = re.compile(r"[,.;:]|\s(?:who|which|because|whose)\s")
+_CLAUSE_PUNCT = re.compile(r"[,.;:]|$")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
@@ -123,7 +132,8 @@ def _accept(ctx: Context, who: str | None, strength: int) -> bool:
 
 def _emit(ctx: Context, p: Para, a: int, b: int, who, cue, out, explicit: bool = False) -> int:
     """Emit the clause p.text[a:b], split where a second clause is added; return where it stopped."""
-    app = _APPOS_END.search(p.text, a, b)
+    comma = p.text.find(",", a, b) >= 0  # _APPOS_END and _TURN open with a comma
+    app = _APPOS_END.search(p.text, a, b) if comma else None
     if app is not None and not p.in_quote(app.start()) and not _FINITE.intersection(
             w.lower() for w in _WORD.findall(p.text[app.end():b])):
         b = app.start()  # "… tow away the BRP Sierra Madre, a World War Two-era ship grounded …"
@@ -132,7 +142,7 @@ def _emit(ctx: Context, p: Para, a: int, b: int, who, cue, out, explicit: bool =
         stop = _STOP_AT.search(p.text, stop.end(), b)
     if stop is not None:
         b = stop.start()
-    turn = _TURN.search(p.text, a, b)
+    turn = _TURN.search(p.text, a, b) if comma else None
     while turn is not None and p.in_quote(turn.start()):
         turn = _TURN.search(p.text, turn.end(), b)
     if turn is not None:
@@ -140,7 +150,7 @@ def _emit(ctx: Context, p: Para, a: int, b: int, who, cue, out, explicit: bool =
     seg = p.text[a:b]
     parts = []
     pos = 0
-    for m in _SPLIT_MORE.finditer(seg):
+    for m in (_SPLIT_MORE.finditer(seg) if any(map(seg.__contains__, _SPLIT_MORE_WORDS)) else ()):
         if p.in_quote(a + m.start()):
             continue
         parts.append((pos, m.start()))
@@ -151,21 +161,29 @@ def _emit(ctx: Context, p: Para, a: int, b: int, who, cue, out, explicit: bool =
         if x is None:
             continue
         text = _clean(p.text[x:y])
-        first = text.split(None, 1)[0] if text else ""
-        if text and len(_WORD.findall(text)) >= 3 and (explicit or not _NOT_CLAUSE.match(first)) and _has_verb(text):
+        if not text:
+            continue
+        words = _WORD.findall(text)
+        if len(words) >= 3 and (explicit or not _NOT_CLAUSE.match(text.split(None, 1)[0])) and _has_verb(text, words):
             out.append(Reported(text, who, cue, p.index, x))
     return b
 
 
-def _has_verb(clause: str) -> bool:
-    """A reported clause has a verb: a finite auxiliary, an -ed form or a present-tense -s form."""
-    words = [w.lower() for w in _WORD.findall(clause)]
-    return any(w in _FINITE or (n and len(w) > 3 and (w.endswith("ed") or w.endswith("s")))
-               for n, w in enumerate(words))
+def _has_verb(clause: str, words: list[str] | None = None) -> bool:
+    """A reported clause has a verb: a finite auxiliary, an -ed form or a present-tense -s form.
+
+    ``words``: the clause's ``_WORD`` matches, when the caller has them already."""
+    for n, w in enumerate(_WORD.findall(clause) if words is None else words):
+        w = w.lower()
+        if w in _FINITE or (n and len(w) > 3 and w.endswith(("ed", "s"))):
+            return True
+    return False
 
 
 def _trim_quote(p: Para, a: int, b: int) -> tuple[int | None, int]:
     """A clause carried by a quoted fragment: keep the words before it, or nothing."""
+    if not p.quoted:
+        return a, b
     inside = [(s, e) for s, e in p.quoted if s < b and e > a]
     if not inside:
         return a, b
@@ -174,7 +192,7 @@ def _trim_quote(p: Para, a: int, b: int) -> tuple[int | None, int]:
     if len(pre_words) < 5 or not any(w.lower() in _FINITE for w in pre_words):
         return None, b  # the quoted fragment carries the claim ("the idea … “must be reconsidered”")
     post = p.text[inside[-1][1]:b]
-    if re.match(r"\s*(?:,\s*)?(?:but|although|though|while|whereas|not)\b", post):
+    if _BUT_AFTER.match(post):
         return a, qs  # "… “as part of a package,” but not as a gesture": the claim ends at the quote
     return a, b
 
@@ -205,7 +223,7 @@ def _sentence(ctx: Context, p: Para, s: int, e: int, out: list[Reported]) -> Non
         return
     m = _ACCORDING_MID.search(text, s, e) if has_acc else None
     if m and m.start() - s > 10 and not p.in_quote(m.start()):
-        stop = re.search(r"[,.;:]|\s(?:who|which|because|whose)\s", text[m.end():e])
+        stop = _ACC_STOP.search(text[m.end():e])
         b = m.end() + stop.start() if stop else e
         who, st = ctx.resolve(text[m.end():b], p.index, m.end(), b)
         if _accept(ctx, who, st):
@@ -218,7 +236,8 @@ def _sentence(ctx: Context, p: Para, s: int, e: int, out: list[Reported]) -> Non
         if st and _accept(ctx, who, st):
             _emit(ctx, p, m.end(), e, who, m.group().strip(" ,").split()[0], out)
             return
-    verbs = [v for v in _VERB.finditer(text, s, e) if not p.in_quote(v.start())]
+    verbs = [v for v in _VERB.finditer(text, s, e) if not p.in_quote(v.start())] if p.quoted \
+        else list(_VERB.finditer(text, s, e))
     if not verbs:
         return
     # trailing attribution: CLAUSE, X said [adverbials].
@@ -283,7 +302,7 @@ def _trailing(ctx: Context, p: Para, s: int, e: int, v: re.Match, out) -> bool:
     else:
         # CLAUSE, said X[, a researcher at Y].
         a = v.end()
-        m = re.search(r"[,.;:]|$", text[a:e])
+        m = _CLAUSE_PUNCT.search(text[a:e])
         b = a + m.start()
         who, st = ctx.resolve(text[a:b], p.index, a, b)
         if st < NAMED:
@@ -318,7 +337,7 @@ def _leading(ctx: Context, p: Para, s: int, e: int, v: re.Match, out) -> bool:
         m = _TOLD_OBJ.match(text, a)
         if m:
             a = m.end()
-    adding = re.match(r",\s+(?:adding|saying|noting|warning)\s+(?:that\s+)?", text[a:e])
+    adding = _ADDING.match(text[a:e])
     if adding:
         a += adding.end()
     m = _ADVERBIAL.match(text, a)
@@ -326,7 +345,7 @@ def _leading(ctx: Context, p: Para, s: int, e: int, v: re.Match, out) -> bool:
         if not text[m.end():e].strip(" .!?\u201d\""):
             return False  # "said in Washington." — no clause follows
         a = m.end()
-    that = _THAT_NEAR.match(text, a, e)
+    that = _THAT_NEAR.match(text, a, e) if text.find("that", a, e) >= 0 else None
     explicit = False
     if that and (that.group(1) is None or not _FINITE.intersection(
             w.lower() for w in _WORD.findall(that.group(1)))):

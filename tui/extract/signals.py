@@ -20,9 +20,17 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|interview\s+with|speaking\s+to|spoke\s+to|
                           r"according\s+to)\s+(?:the\s+)?$", re.I)
 _INST_ALT = lx.alternation(lx.INSTITUTIONS)
 _INSTITUTION = re.compile(
-    r"\b(?P<state>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}?)(?P<poss>['\u2019]s)?\s+(?P<inst>(?i:" + _INST_ALT + r"))\b")
+    r"(?P<state>[A-Z](?<!\w.)[\w.-]*+(?:\s+[A-Z][\w.-]*+){0,2}?)(?P<poss>['\u2019]s)?\s+(?P<inst>(?i:" + _INST_ALT + r"))\b")
 _INST_HEAD = re.compile(r"(?i)\b(?:ministry|parliament|army|navy|force|forces|guard|guards|bank|commission|court|"
                         r"council|office|cabinet|embassy|senate|legislature|marines|service|agency)\b")
+# Cheap pre-check for _INST_HEAD: one of its words in the lower-cased text.  Exact as a filter:
+# under re.I an ASCII letter also matches only these three characters, which lower() keeps apart.
+_INST_HEAD_WORDS = ("ministry", "parliament", "army", "navy", "force", "guard", "bank", "commission", "court",
+                    "council", "office", "cabinet", "embassy", "senate", "legislature", "marines", "service", "agency")
+_FOLD_ODD = ("\u0130", "\u0131", "\u017f")
+# _INST_HEAD on the lower-cased text: the same matches when none of _FOLD_ODD occurs (lower() then maps
+# each character to one character, to the letter re.I would match, and keeps \w / \W apart)
+_INST_HEAD_LOW = re.compile(_INST_HEAD.pattern.replace("(?i)", "", 1))
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,\s*)?(?:(?:also|later|then|in turn|further|again|previously|earlier|recently|"
     r"separately|once|has|had|have|was|is|reportedly|publicly|privately|quickly|"
@@ -58,14 +66,38 @@ PHOTO VIDEO WATCH READ MORE UPDATE BREAKING EXCLUSIVE ANALYSIS OPINION AM PM
 _ORG_NOUN_BEFORE = re.compile(r"\b(?:think[\s-]tank|consultancy|firm|company|bank|lender|association|"
                               r"group|bloc|agency|operator|depository|watchdog|regulator|broadcaster|newspaper|"
                               r"outlet|website|party|coalition|movement|militia|network|institute)\s+$")
+# Cheap pre-checks for the two "…\s+$" patterns: a match needs trailing whitespace after one of these
+# endings (any case for _TOLD_BEFORE, whose re.I also lets three odd letters match ASCII ones).
+_ORG_NOUN_ENDS = ("tank", "consultancy", "firm", "company", "bank", "lender", "association", "group", "bloc",
+                  "agency", "operator", "depository", "watchdog", "regulator", "broadcaster", "newspaper", "outlet",
+                  "website", "party", "coalition", "movement", "militia", "network", "institute")
+_TOLD_ENDS = ("told", "with", "to", "by", "the")
+_FOLD_ODD_CHARS = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_end_with(window: str, ends: tuple[str, ...], fold: bool = False) -> bool:
+    r"""Can a "…(ends)\s+$" pattern match ``window`` (lower-cased first when ``fold``)?"""
+    if not window[-1:].isspace():
+        return False
+    core = window.rstrip()
+    if fold:
+        if not window.isascii() and any(map(window.__contains__, _FOLD_ODD_CHARS)):
+            return True
+        core = core.lower()
+    return core.endswith(ends)
+
+
 _ROLE_SEGMENT = re.compile(r"\b" + lx.alternation(lx.ROLE_NOUNS - {"member", "partner"}) + r"\b")
 
 _WHICH_AFTER = re.compile(r",\s+which\s+(?:\w+\s+){0,25}?[^.;]*?,\s+(?:" + lx.alternation(lx.SPEECH_VERBS) + r")\b")
 _HEADS = lx.ORG_NOUNS | lx.ROLE_NOUNS | lx.SOURCE_NOUNS
+_LOWER_RUN = re.compile(r"[a-z][\w-]*")
+_LEAD_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+_LEAD_FILLER = re.compile(r"^(?:the|a|an|and|of|for)\s+")
 
 
 def _first_head(phrase: str) -> str:
-    for w in re.findall(r"[a-z][\w-]*", phrase.split(" who ")[0]):
+    for w in _LOWER_RUN.findall(phrase.split(" who ")[0]):
         if w in ("partner", "member", "ally", "part", "arm", "wing"):
             continue
         if w in _HEADS:
@@ -84,15 +116,17 @@ def name_mention(para: Para, toks: list[Tok], a: int, b: int, title: str, out: l
         return
     if len(words) == 2 and words[0].lower() in _DIRECTIONS and words[1].lower() not in lx.GIVEN_NAMES:
         return
-    if title and title.split()[-1].lower().rstrip(".") in lx.TITLE_MODIFIERS and len(title.split()) == 1:
-        title = ""
-    if title and len(words) == 1 and (title.split()[-1].lower().rstrip(".") in lx.PORTFOLIO_WORDS
-                                      or title.split()[-1].lower().rstrip(".") in lx.TITLE_MODIFIERS):
-        return
+    if title:
+        title_words = title.split()
+        title_last = title_words[-1].lower().rstrip(".")
+        if title_last in lx.TITLE_MODIFIERS and len(title_words) == 1:
+            title = ""
+        if title and len(words) == 1 and (title_last in lx.PORTFOLIO_WORDS or title_last in lx.TITLE_MODIFIERS):
+            return
     m = Mention(para.index, start, end, name, "name", title=title)
     after = text[end:end + 60]
     before = text[max(0, start - 90):start]
-    tail_words = before[-40:].replace(",", " ").split()
+    tail_words = before[-40:].replace(",", " ").rsplit(None, 1)
     last = tail_words[-1].lower() if tail_words else ""
     m.speech = bool(_SPEECH_AFTER.match(after) or (last in _BEFORE_LAST and _SPEECH_BEFORE.search(before[-40:])))
     m.appositive = after[:1] == "," and bool(_APPOSITIVE.match(after))
@@ -100,23 +134,24 @@ def name_mention(para: Para, toks: list[Tok], a: int, b: int, title: str, out: l
     role = title
     if rb:
         r = rb.group(1).strip().rstrip(",")
-        r = re.sub(r"^(?:the|a|an|and|of|for)\s+", "", r)
+        r = _LEAD_FILLER.sub("", r)
         if r:
             role = (r + " " + title).strip() if title else r
     ra = _ROLE_AFTER.match(text, end) if after[:1] == "," else None
     if ra and not role:
-        role = re.sub(r"^(?:a|an|the)\s+", "", ra.group(1)).strip()
+        role = _LEAD_ARTICLE.sub("", ra.group(1)).strip()
     elif ra and m.appositive:
         role = role or ra.group(1)
-    m.role = _HONORIFIC.sub("", role).strip()
+    m.role = _HONORIFIC.sub("", role).strip() if role else ""
     if ra and not title:
         head = _first_head(ra.group(1))
         if head in lx.ORG_NOUNS:
             m.kind = "organization"
-            m.role = re.sub(r"^(?:a|an|the)\s+", "", ra.group(1)).strip()
+            m.role = _LEAD_ARTICLE.sub("", ra.group(1)).strip()
             out.append(m)
             return
-    if not title and len(words) >= 2 and words[0].lower() not in lx.GIVEN_NAMES and _TOLD_BEFORE.search(before[-30:]) \
+    if not title and len(words) >= 2 and words[0].lower() not in lx.GIVEN_NAMES \
+            and _may_end_with(before[-30:], _TOLD_ENDS, True) and _TOLD_BEFORE.search(before[-30:]) \
             and not m.appositive and not m.speech:
         m.kind = "organization"
         if before.endswith("The "):
@@ -132,7 +167,8 @@ def name_mention(para: Para, toks: list[Tok], a: int, b: int, title: str, out: l
         m.kind = "organization"  # "a researcher at Rand" (not "at the Brussels think tank …")
     elif len(words) == 1 and not title and words[0].lower() not in lx.GIVEN_NAMES and _WHICH_AFTER.match(text, end):
         m.kind = "organization"  # "Chevron, which produces a fifth of the crude, said …"
-    elif not title and words[0].lower() not in lx.GIVEN_NAMES and _ORG_NOUN_BEFORE.search(before[-30:]):
+    elif not title and words[0].lower() not in lx.GIVEN_NAMES and _may_end_with(before[-30:], _ORG_NOUN_ENDS) \
+            and _ORG_NOUN_BEFORE.search(before[-30:]):
         m.kind = "organization"  # "the Brussels think tank Bruegel", "the shipping association BIMCO"
     elif not title and not role and len(words) >= 2 and before.endswith(", ") and _ROLE_SEGMENT.search(
             before[max(0, before.rfind(",", 0, len(before) - 2)) + 1:]):
@@ -144,7 +180,11 @@ def name_mention(para: Para, toks: list[Tok], a: int, b: int, title: str, out: l
 def institutions(para: Para, out: list[Mention]) -> None:
     """"Venezuela's foreign ministry", "the Iranian parliament": organisations named through a state."""
     text = para.text
-    if not _INST_HEAD.search(text):
+    low = text.lower()
+    if text.isascii() or not any(map(text.__contains__, _FOLD_ODD)):
+        if not any(map(low.__contains__, _INST_HEAD_WORDS)) or not _INST_HEAD_LOW.search(low):
+            return
+    elif not _INST_HEAD.search(text):
         return
     taken = [(m.start, m.end) for m in out if m.kind == "organization"]
     for m in _INSTITUTION.finditer(text):

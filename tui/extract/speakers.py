@@ -25,6 +25,8 @@ _VERB_ALT = lx.alternation(lx.SPEECH_VERBS | {"pointed out", "points out", "acco
                                               "accuses", "accused", "accusing", "read out", "wrote"})
 SPEECH_VERB = re.compile(r"\b(?:" + _VERB_ALT + r")\b")
 _NEXT_OPEN = re.compile("[\u201c\u2018\"]")
+_CLAUSE_MARK = re.compile(r"[,.;:\u201c\u2018\"]")
+_CLAUSE_PUNCT = re.compile(r"[,.;:]")
 
 
 def attribute(q: RawQuote, ctx: Context) -> tuple[str | None, str, int]:
@@ -67,7 +69,7 @@ def _after(q: RawQuote, ctx: Context) -> tuple[str | None, str, int]:
         a = q.close_pos + v.end()
         if not text[q.close_pos:verb_at].strip(" ,\u2014\u2013"):
             # VERB SUBJ: "…,” said Anne Smith, a researcher at …"
-            m = re.search(r"[,.;:\u201c\u2018\"]", text[a:end])
+            m = _CLAUSE_MARK.search(text[a:end])
             b = a + m.start() if m else end
             who, strength = ctx.resolve(text[a:b], p.index, a, b) if text[a:b].strip() else (None, 0)
             if strength > best[2]:
@@ -96,7 +98,7 @@ def _before(q: RawQuote, ctx: Context) -> tuple[str | None, str, int]:
     cue = v.group()
     if cue == "according to":
         a = v.end()
-        m = re.search(r"[,.;:]", text[a:q.open_pos])
+        m = _CLAUSE_PUNCT.search(text[a:q.open_pos])
         b = a + m.start() if m else q.open_pos
         who, strength = ctx.resolve(text[a:b], p.index, a, b)
         return who, cue, strength

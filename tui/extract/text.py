@@ -8,6 +8,7 @@ article's own punctuation).
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 OPEN_DOUBLE = "\u201c\u201e\u00ab\u201f"
@@ -30,9 +31,15 @@ There His Her Their Its Our Some Many Most No Not Officials However Meanwhile St
 """.split())
 
 _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019-]*")
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
-                       r"|\s*[\u2022\u25aa\u25cf]\s*")  # bullets ("Key points • … • …") end a sentence too
-_LAST_WORD = re.compile(r"(\S+)$")
+# Punctuation run, or a bullet ("Key points • … • …" ends a sentence too).  Written to open with one
+# character class (the first character of either form) so ``re`` can skip ahead to candidates; the
+# look-behinds then pick the form: "[.!?…]+[”’)]*\s+(?=…)" or "\s*[•▪●]\s*".
+_BOUNDARY = re.compile(r"[.!?\u2026\s\u2022\u25aa\u25cf](?:(?<=[.!?\u2026])[.!?\u2026]*[\"'\u201d\u2019)\]]*\s+"
+                       r"(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
+                       r"|(?<=\s)\s*[\u2022\u25aa\u25cf]\s*|(?<=[\u2022\u25aa\u25cf])\s*)")
+# _BOUNDARY for a text without bullets (the bullet form cannot match there).
+_BOUNDARY_PUNCT = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+_BULLETS = ("\u2022", "\u25aa", "\u25cf")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018(\[]?(\w+)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$")
 
@@ -53,14 +60,21 @@ class Para:
     text: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # spans incl. marks
-    _words: dict[tuple[int, int], frozenset[str]] = field(default_factory=dict)
+    _words: dict[tuple[int, int], AbstractSet[str]] = field(default_factory=dict)
+    _lower: str | None = None  # text.lower(), made on first use
 
-    def words_of(self, s: int, e: int) -> frozenset[str]:
+    def words_of(self, s: int, e: int) -> AbstractSet[str]:
         """Lower-case words of text[s:e] (cached): a cheap gate before running big patterns."""
         key = (s, e)
         got = self._words.get(key)
         if got is None:
-            got = self._words[key] = frozenset(_LOWER_WORD.findall(self.text[s:e].lower()))
+            low = self._lower
+            if low is None:
+                low = self._lower = self.text.lower()
+            if len(low) == len(self.text):  # lower() kept every character in place: scan it in place
+                got = self._words[key] = set(_LOWER_WORD.findall(low, s, e))
+            else:
+                got = self._words[key] = set(_LOWER_WORD.findall(self.text[s:e].lower()))
         return got
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
@@ -76,6 +90,17 @@ class Para:
             if s <= pos < e:
                 return True
         return False
+
+
+def has_matches(rx: re.Pattern[str], text: str, n: int) -> bool:
+    """``len(rx.findall(text)) >= n`` (``rx`` never matching empty), stopping at the n-th match."""
+    pos = 0
+    for _ in range(n):
+        m = rx.search(text, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
 
 
 def split_sentences(text: str, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -96,15 +121,25 @@ def spans_from_cuts(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, i
     return spans
 
 
+def _last_word(text: str, end: int) -> str:
+    """The run of non-space characters ending at ``end`` ("" after a space)."""
+    head = text[:end]
+    if head.endswith("\n"):
+        head = head[:-1]  # as "(\S+)$" did: "$" also matches before a final newline
+    if not head or head[-1].isspace():
+        return ""
+    return head.rsplit(None, 1)[-1]
+
+
 def sentence_cuts(text: str) -> list[tuple[int, int]]:
     """(punctuation start, cut) for each sentence boundary of ``text``."""
     cuts: list[tuple[int, int]] = []
-    for m in _BOUNDARY.finditer(text):
+    rx = _BOUNDARY if any(map(text.__contains__, _BULLETS)) else _BOUNDARY_PUNCT
+    for m in rx.finditer(text):
         cut = m.end()
         punct = m.group()
         if punct.startswith(".") and len(punct.rstrip()) == 1:
-            lw = _LAST_WORD.search(text, 0, m.start())
-            word = lw.group(1) if lw else ""
+            word = _last_word(text, m.start())
             core = word.lstrip("\"'(\u201c\u2018[")
             if core.lower() in _ABBREV or (len(core) == 1 and core.isupper()):
                 continue
