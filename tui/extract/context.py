@@ -4,7 +4,9 @@
 actor) and the actor table.  :meth:`Context.resolve` turns the subject of a
 speech verb ("Pentagon spokeswoman Sabrina Singh", "she", "the minister",
 "the agency", "a senior South Korean official") into a speaker: an actor's
-name, or a descriptive string for anonymous sources, or None.
+name, or a descriptive string for anonymous sources, or None.  Looking back
+for the antecedent of a pronoun or definite description is
+:mod:`tui.extract.antecedents`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from dataclasses import dataclass, field
 from tui.data import gazetteer
 from tui.extract import lexicon as lx
 from tui.extract.actors import ActorInfo, ActorTable
+from tui.extract.antecedents import DESCRIBED, NAMED, RESOLVED, Antecedents
 from tui.extract.describe import describe
-from tui.extract.gazindex import belongs_to_state
 from tui.extract.names import Mention
 from tui.extract.text import Para
 
-NAMED, RESOLVED, DESCRIBED = 3, 2, 1
+__all__ = ["DESCRIBED", "NAMED", "RESOLVED", "Context"]
 
 _LEAD_DET = re.compile(r"^(?:and|but|while|as|after|since|because|so|yet|then|also)\s+", re.I)
 _TRAIL_ADV = re.compile(r"(?:\s+(?:also|later|then|in turn|further|again|previously|earlier|recently|"
@@ -57,7 +59,8 @@ _PARTICIPIAL = re.compile(r"\s*(?:(?:also|later|then|again|while|when|after|befo
 _BY_ORG = re.compile(r"\b(?:by|from)\b")
 _OUTLET_VERB = re.compile(r"(?:['\u2019]s)?\s+(?:reports|reported|writes|wrote|notes|noted|points out)\b")
 _ACCORDING_END = re.compile(r"according to\s+(?:the\s+)?$")
-_RANK = frozenset("deputy vice assistant under acting former chief senior junior".split())
+
+
 def _starts_with_verb(seg: str) -> bool:
     """"accused the G7 of … and": a predicate whose subject stands further back."""
     words = seg.split()
@@ -76,7 +79,7 @@ def _comma_before(p: Para, lo: int, hi: int) -> int:
 
 
 @dataclass(slots=True)
-class Context:
+class Context(Antecedents):
     paras: list[Para]
     mentions: list[Mention]
     table: ActorTable
@@ -134,13 +137,6 @@ class Context:
         if speaker:
             heads = " ".join(w for w in speaker.lower().split() if w in _HEADS)
             self.said.append((para * 1_000_000 + pos, speaker, heads))
-
-    def _logged(self, para: int, pos: int, head: str | None = None) -> str | None:
-        here = para * 1_000_000 + pos
-        for p, who, h in reversed(self.said):
-            if p < here and (head is None or head in h.split() or head + "s" in h.split()):
-                return who
-        return None
 
     def subject(self, para: int, lo: int, hi: int, sentence_start: int | None = None) -> tuple[str | None, int]:
         """Speaker of a speech verb at ``hi``: the comma segments in [lo, hi), nearest first.
@@ -325,13 +321,6 @@ class Context:
         return bool(words) and words[0].lower() in ("a", "an", "the", "one", "two", "three", "both") \
             and not _CLAUSE_STOP.intersection(w.lower() for w in words)
 
-    def _sentence_subject(self, para: int, pos: int) -> ActorInfo | None:
-        s0, _ = self.paras[para].sentence_at(pos)
-        first = self.mentions_in(para, s0, pos)
-        if first and not self.paras[para].text[s0:first[0].start].strip(" \u201c\"'").lower() in ("", "the"):
-            return None
-        return self._info.get(first[0].actor) if first else None
-
     def _bare(self, para: int, a: int, b: int) -> bool:
         """Is text[a:b] just a name ("Emre Kaplan", "the Kremlin")?"""
         ms = self._outermost(self.mentions_in(para, a, b))
@@ -357,114 +346,3 @@ class Context:
         text = self.paras[para].text
         gaps = [text[a.end:b.start] for a, b in zip(inside, inside[1:])]
         return all(g.strip() in (",", "and", ", and", "&") for g in gaps)
-
-    def _kind(self, m: Mention) -> str:
-        info = self._info.get(m.actor or "")
-        return info.kind if info else ""
-
-    def _pronoun(self, pron: str, para: int, pos: int) -> tuple[str | None, int]:
-        if pron in ("he", "she"):
-            want = "f" if pron == "she" else "m"
-            found, at = None, -1
-            for m in self.mentions_before(para, pos):
-                info = self._info.get(m.actor or "")
-                if info is None or info.kind != "person" or info.gender not in ("", want):
-                    continue
-                found, at = info, m.pos
-                break
-            # the last speaker is the likelier antecedent when no one was named after them
-            here = para * 1_000_000 + pos
-            for p, who, _ in reversed(self.said):
-                info = self._info.get(who)
-                if p >= here or info is None or info.kind != "person" or info.gender not in ("", want):
-                    continue
-                if p > at:
-                    found, at = info, p
-                break
-            if found is not None:
-                if not found.gender:
-                    found.gender = want
-                return found.name, RESOLVED
-            return None, 0
-        if pron == "it":
-            for m in self.mentions_before(para, pos):
-                info = self._info.get(m.actor or "")
-                if info is not None and info.kind in ("organization", "group"):
-                    return info.name, RESOLVED
-            return None, 0
-        return None, 0
-
-    def _outlet(self, para: int, pos: int) -> str | None:
-        if self.narrator:
-            return self.narrator
-        for m in self.mentions_before(para, pos):
-            info = self._info.get(m.actor or "")
-            if info is not None and info.outlet:
-                return info.name
-        return None
-
-    def _definite_person(self, head: str, para: int, pos: int, mods: list[str] = (), strict: bool = False) -> str | None:
-        """"the minister", "the deputy secretary": the last person whose role fits, else the last person."""
-        mods = [m for m in mods if m in _RANK or m in lx.PORTFOLIO_WORDS or m in lx.ROLE_NOUNS]
-        first = None
-        weak = None
-        for m in self.mentions_before(para, pos):
-            info = self._info.get(m.actor or "")
-            if info is None or info.kind != "person":
-                continue
-            role = info.role.lower().split()
-            if head in role or head in " ".join(role):
-                if all(x in role for x in mods) and (mods or not _RANK.intersection(role)):
-                    return info.name
-                weak = weak or info.name
-            if first is None:
-                first = info.name
-        if weak and not strict:
-            return weak
-        # a description before the name is given ("the alliance's deputy secretary general told CNN")
-        for info in self._info.values():
-            role = info.role.lower().split()
-            if info.kind == "person" and head in role and all(x in role for x in mods):
-                return info.name
-        return None if strict else first
-
-    def _logged_matching(self, para: int, pos: int, mods: list[str]) -> str | None:
-        here = para * 1_000_000 + pos
-        for p, who, _ in reversed(self.said):
-            if p >= here:
-                continue
-            info = self._info.get(who)
-            if not mods:
-                return who
-            forms = "|".join([who, *(info.aliases if info else ())]).lower()
-            if all(belongs_to_state(x, forms) if gazetteer.lookup_any(x.capitalize()) else x in forms for x in mods):
-                return who
-        return None
-
-    def _last_persons(self, para: int, pos: int, n: int) -> list[str]:
-        out: list[str] = []
-        for m in self.mentions_before(para, pos):
-            info = self._info.get(m.actor or "")
-            if info is not None and info.kind == "person" and info.name not in out:
-                out.append(info.name)
-                if len(out) == n:
-                    break
-        return out
-
-    def _last_org(self, para: int, pos: int) -> str | None:
-        for m in self.mentions_before(para, pos):
-            info = self._info.get(m.actor or "")
-            if info is not None and info.kind in ("organization", "group") and not info.outlet:
-                return info.name
-        return None
-
-    def _definite_org(self, head: str, para: int, pos: int, mods: list[str] = ()) -> str | None:
-        mods = [m for m in mods if m not in ("foreign", "defence", "defense", "same")]
-        for m in self.mentions_before(para, pos):
-            info = self._info.get(m.actor or "")
-            if info is None or info.kind not in ("organization", "group"):
-                continue
-            forms = "|".join([info.name, *info.aliases]).lower()
-            if head in forms and all(belongs_to_state(x, forms) or x in forms for x in mods):
-                return info.name
-        return None
