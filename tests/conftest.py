@@ -6,7 +6,14 @@ import os
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import orjson
 import pytest
+from textual.widgets import Static
+
+from tui.data.annotations import AnnotationStore
+from tui.data.index import Index
+from tui.data.store import load_store
+from tui.ui.panes import EntryPane
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_STORE = FIXTURES / "store.json"
@@ -86,3 +93,89 @@ def quote_id(index, text: str) -> str:
 def option_id(index, text: str) -> str:
     [row] = [o for o in index.options if o.text == text]
     return row.id
+
+
+# ----------------------------------------------------------------- Pilot flow helpers (tests/test_app_*.py)
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+
+
+def fixture_index() -> Index:
+    return Index(load_store(FIXTURE_STORE))
+
+
+def option_id_containing(index: Index, needle: str) -> str:
+    (row,) = [o for o in index.options if needle in o.text]
+    return row.id
+
+
+def changes(path: Path) -> list[dict]:
+    """The change records of the journal at ``path`` (header excluded)."""
+    if not path.exists():
+        return []
+    records = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+    assert records and "generation" in records[0] and "op" not in records[0], "journal must start with its header"
+    return records[1:]
+
+
+def on_disk(path: Path, entry_id: str):
+    """What another process sees: a fresh store reading the files."""
+    return AnnotationStore(path).get(entry_id)
+
+
+def pane(app, name: str) -> EntryPane:
+    return app.query_one(f"#{name}", EntryPane)
+
+
+def pane_lines(p) -> list[str]:
+    return [p.render_line(y).text for y in range(p.size.height)]
+
+
+def cursor_line(p: EntryPane) -> str:
+    return p.render_line(p.cursor - p.scroll_offset.y + 1).text
+
+
+def detail_text(app) -> str:
+    """The detail pane's rendered lines (its whole content, also the scrolled-off part)."""
+    body = app.query_one("#detail-body", Static)
+    return "\n".join(body.render_line(y).text for y in range(body.size.height))
+
+
+def detail_plain(app) -> str:
+    return app.query_one("#detail-body", Static).content.plain
+
+
+def status(app) -> str:
+    return app.query_one("#status-left", Static).content.plain
+
+
+def notices(app) -> list[tuple[str, str]]:
+    return [(n.message, n.severity) for n in app._notifications]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
+
+
+async def go_to(pilot, p: EntryPane, match) -> None:
+    """Focus ``p`` with tab and move its cursor with j until ``match(entry)``."""
+    for _ in range(6):
+        if pilot.app.focused is p:
+            break
+        await pilot.press("tab")
+    assert pilot.app.focused is p
+    if p.cursor > 0:
+        await pilot.press("home")
+    for _ in range(p.row_count):
+        if match(p.current):
+            return
+        await pilot.press("j")
+    raise AssertionError(f"no row in {p.id} matches")
+
+
+async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
+    steps = int(timeout / 0.02)
+    for _ in range(steps):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    assert condition(), "condition not reached in time"
