@@ -93,7 +93,8 @@ def import_paths(paths: Iterable[Path], store_path: Path,
         try:
             raws = read_articles(file)
         except StoreError as exc:
-            report.failed.append((str(file), exc.problem))
+            detail = str(exc)
+            report.failed.append((str(file), detail[len(exc.path) + 2:] if detail.startswith(exc.path) else detail))
             raws = []
         for raw in raws:
             digest = raw.content_hash
