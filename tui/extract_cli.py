@@ -9,14 +9,8 @@ import orjson
 
 from tui.data.importer import extraction_of, import_paths, to_store_dict
 from tui.data.reader import RawArticle, read_articles
+from tui.cli import EXIT_BAD_INPUT, _fail
 from tui.data.store import Store, StoreError
-
-EXIT_BAD_INPUT = 2
-
-
-def _fail(message: str) -> int:
-    print(f"briefing-tui: {message}", file=sys.stderr)
-    return EXIT_BAD_INPUT
 
 
 def run_extract(args) -> int:
@@ -58,10 +52,10 @@ def _print_article(a: dict) -> None:
 def run_import(args) -> int:
     from tui.data.importer import article_files
 
-    total = len(article_files(args.paths))
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         return _fail(f"{missing[0]}: no such file or directory")
+    total = len(article_files(args.paths))
     progress, stop = _progress_bar(total)
     try:
         report = import_paths(args.paths, args.store, progress=progress)

@@ -24,6 +24,7 @@ class View:
     options: array
     quote_counts: dict[str, int] = field(default_factory=dict)
     option_counts: dict[str, int] = field(default_factory=dict)
+    query_text: str = ""  # the text ``query`` was parsed from, set by the caller
 
     def counts(self, actor_key: str) -> tuple[int, int]:
         return self.quote_counts.get(actor_key, 0), self.option_counts.get(actor_key, 0)

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from tui.data.annotations import AnnotationStore
 from tui.data.index import Index
-from tui.data.query import QueryError, parse
+from tui.data.query import Query, QueryError, parse
 from tui.data.view import View, compute_view
 from tui.ui import detail
 from tui.ui.annotate import AnnotateActions
@@ -149,13 +149,16 @@ class BriefingApp(AnnotateActions, App):
         return self.query_one(f"#{self.active_pane_id}", EntryPane)
 
     # ------------------------------------------------------------ filtering
-    def _apply_view(self, keep_cursor: bool = True) -> None:
-        self.view = compute_view(self.index, parse(self.query_text), self.notes.get, self.facet)
+    def _apply_view(self, keep_cursor: bool = True, query: Query | None = None) -> None:
+        """Recompute what the panes show; ``query`` is the already parsed filter, if at hand."""
+        if query is None:
+            query = self.view.query if self.view.query_text == self.query_text else parse(self.query_text)
+        self.view = compute_view(self.index, query, self.notes.get, self.facet)
+        self.view.query_text = self.query_text
         self.actors_pane.counts = self.view.counts
         for pane, rows in zip(self.panes, (self.view.actors, self.view.quotes, self.view.options)):
-            pane.set_rows(rows, keep_cursor=keep_cursor)
+            pane.set_rows(rows, keep_cursor=keep_cursor)  # clears the line cache and repaints
             pane.set_counts(len(rows))
-            pane.refresh_rows()
         self._show_detail()
         self._update_status()
 
@@ -163,14 +166,14 @@ class BriefingApp(AnnotateActions, App):
         if event.input.id != "filter":
             return
         try:
-            parse(event.value)
+            query = parse(event.value)
         except QueryError as exc:
             self.query_error = f"{exc.message} (column {exc.column})"
             self._update_status()
             return
         self.query_error = ""
         self.query_text = event.value
-        self._apply_view()
+        self._apply_view(query=query)
 
     def action_filter_done(self) -> None:
         """Enter in the filter bar: keep the filter, go back to the panes."""
