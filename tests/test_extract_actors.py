@@ -85,3 +85,33 @@ def test_organisation_from_preceding_org_noun():
 def test_name_after_an_acronym_timestamp():
     actors = _actors(["13:50 GMT Fatima Diallo-Sy, a Sahel researcher, has sent us her view."])
     assert actors["Fatima Diallo-Sy"].kind == "person"
+
+
+def test_opening_word_after_a_quote_mark_and_places_after_in_are_no_people():
+    actors = _actors(["“If Europe wants to be a power, it must pay,” Anne Marchal said.",
+                      "Diplomats in New York said the vote would slip, and troops near Kherson waited."])
+    people = [a.name for a in actors.values() if a.kind == "person"]
+    assert people == ["Anne Marchal"]
+
+
+def test_four_part_names_keep_their_first_given_name_and_answer_to_the_first_surname():
+    actors = _actors(["The talks joined Venezuela’s Foreign Minister, Yolanda Mercedes Ordóñez Pacheco. Brazil watched.",
+                      "Ordóñez was careful to rule out a joint operation."])
+    assert "Yolanda Mercedes Ordóñez Pacheco" in actors
+    assert not any(n.startswith("Mercedes") for n in actors)
+
+
+def test_honorifics_are_not_roles_and_a_given_name_title_joins_the_full_name():
+    actors = _actors(["In Riyadh, His Excellency Turki bin Nasser Al Dosari, Saudi Arabia’s Ambassador to Yemen, "
+                      "said the kingdom supported the plan.",
+                      "Sheikh Mansour bin Saif Al Hajri announced the pledge. Later, Sheikh Mansour spoke to reporters."])
+    assert actors["Turki bin Nasser Al Dosari"].role == "Saudi Arabia’s Ambassador to Yemen"
+    assert "Mansour" not in actors
+    assert actors["Mansour bin Saif Al Hajri"].kind == "person"
+
+
+def test_an_al_prefixed_institute_is_one_organisation_and_a_byline_names_nobody():
+    actors = _actors(["Karim Nassar · November 18, 2025",
+                      "Maryam Al Shehhi, a senior fellow at the Al Multaqa Centre for Gulf Studies, said so."])
+    assert actors["Al Multaqa Centre for Gulf Studies"].kind == "organization"
+    assert "Karim Nassar" not in actors and "Al Multaqa" not in actors

@@ -73,3 +73,14 @@ def test_clause_ends_before_a_participle():
     (opt,) = _options(["Chancellor Olaf Scholz ruled out sending Taurus missiles to Ukraine, citing the risk."])
     assert opt.text == "sending Taurus missiles to Ukraine"
     assert opt.holder == "Olaf Scholz"
+
+
+def test_a_trigger_word_never_matches_inside_a_longer_word():
+    options = extract("", ["The deal was announced after a meeting between the two ministers in Cúcuta."]).options
+    assert not any(o.text.startswith("fter") for o in options)
+
+
+def test_agreed_with_a_place_between_verb_and_action():
+    options = extract("", ["Baltic allies agreed at a meeting in Stockholm to share more data on ship movements."]).options
+    assert [o.text for o in options] == ["share more data on ship movements"]
+    assert options[0].status == "adopted"

@@ -77,3 +77,9 @@ def test_its_institution_belongs_to_the_sentence_state():
     paras = ["China called on both sides to avoid escalation, according to its foreign ministry."]
     got = [(q.text, q.speaker) for q in extract("", paras).quotes]
     assert got and got[0][1] == "China"
+
+
+def test_an_appositive_office_leaves_the_person_before_it_the_speaker():
+    quotes = extract("", ["In Riyadh, His Excellency Turki bin Nasser Al Dosari, Saudi Arabia’s Ambassador to Yemen, "
+                          "said the kingdom supported the framework “in all its phases.”"]).quotes
+    assert quotes and all(q.speaker == "Turki bin Nasser Al Dosari" for q in quotes)

@@ -71,6 +71,18 @@ def _surname(words: list[str]) -> str:
     return last
 
 
+_GIVEN_NAME_TITLES = frozenset("sheikh sheikha prince princess king queen emir sultan crown".split())
+
+
+def _by_given_name(word: str, title: str, persons: dict[str, ActorInfo]) -> ActorInfo | None:
+    """The one person whose full name starts with ``word``, when a title that goes with a given
+    name ("Sheikh Mansour", "Prince Faisal") introduces it."""
+    if title.split()[-1].lower() not in _GIVEN_NAME_TITLES:
+        return None
+    found = [i for i in persons.values() if len(i.name.split()) > 1 and i.name.split()[0] == word]
+    return found[0] if len(found) == 1 else None
+
+
 @lru_cache(maxsize=8192)
 def _clean_name(name: str) -> str:
     name = _LEAD_THE.sub("", name).strip(" ,;:")
@@ -185,6 +197,11 @@ class ActorTable:
                     if m.role and not info.role:
                         info.role = m.role
                     continue
+                target = _by_given_name(word, m.title, persons) if m.title else None
+                if target is not None:  # "Sheikh Mansour" is Sheikh Mansour bin Saif Al Hajri
+                    m.actor = target.name
+                    target.mentions += 1
+                    continue
                 if m.title or (m.role and m.role.split()[-1].lower() in lx.ROLE_NOUNS and m.speech):
                     key = "p:" + word.lower()
                     info = persons.get(key) or self._get(key, word, "person", m.pos)
@@ -225,8 +242,9 @@ class ActorTable:
                     m.actor = info.name
 
     def _surname_refs(self, m: Mention, pending: list[Mention]) -> bool:
-        last = m.text.split()[-1]
-        return any(p is not m and p.text == last for p in pending)
+        # the last word, or an inner surname ("Ordóñez" for "Yolanda Mercedes Ordóñez Pacheco")
+        words = set(m.text.split()[1:])
+        return any(p is not m and p.text in words for p in pending)
 
     @staticmethod
     def _is_person(m: Mention, surname_refs: bool) -> bool:

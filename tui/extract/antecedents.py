@@ -36,6 +36,10 @@ class Antecedents:
         info = self._info.get(m.actor or "")
         return info.kind if info else ""
 
+    def _kind_of(self, name: str | None) -> str:
+        info = self._info.get(name or "")
+        return info.kind if info else ""
+
     def _sentence_subject(self, para: int, pos: int) -> ActorInfo | None:
         s0, _ = self.paras[para].sentence_at(pos)
         first = self.mentions_in(para, s0, pos)

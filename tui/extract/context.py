@@ -46,12 +46,13 @@ _DOCS = frozenset("statement communique communiqué declaration report letter do
                   "post message text resolution".split())
 _HEADS = lx.ROLE_NOUNS | lx.SOURCE_NOUNS
 _HEADS_PLURAL = _HEADS | {"leaders", "men", "women"}
+_ROLE_HEAD = re.compile(r"\b(?i:" + lx.alternation(lx.ROLE_NOUNS | lx.TITLE_WORDS - lx.TITLE_MODIFIERS) + r")\b")
 _REL = re.compile(r"\s*(?:who|which|whose|where|when|whom)\b")
 _SPEECH = re.compile(r"\b" + lx.alternation(lx.SPEECH_VERBS) + r"\b")
 _AUX = frozenset("has have had is are was were will would also has been have been later then".split())
 _SUBORD = re.compile(r"^.*\b(?:as|while|whereas|when|after|because|since|though|although|but)\s+"
                      r"(?=[A-Z]|(?:he|she|they|it|we)\b)")
-_BARE_OK = lx.TITLE_WORDS | {"the", "\u2019s", "'s"}
+_BARE_OK = lx.TITLE_WORDS | {"the", "\u2019s", "'s", "his", "her"}
 _CLAUSE_STOP = frozenset("after before when while since because although though if is are was were has have "
                          "had would will could should said says".split())
 _PARTICIPIAL = re.compile(r"\s*(?:(?:also|later|then|again|while|when|after|before|separately)\s+)?"
@@ -184,6 +185,16 @@ class Context(Antecedents):
                         who, st = self.resolve(seg, para, a, seg_end)
                     if st > best[1]:
                         best = (who, st)
+                    if st >= NAMED and c >= 0 and sub is None and self._kind_of(who) != "person" \
+                            and _ROLE_HEAD.search(seg):
+                        # "Turki Al Dosari, Saudi Arabia's Ambassador to Yemen, said": the appositive
+                        # names the person's office; the person before it is the speaker
+                        prev_c = _comma_before(p, lo, c)
+                        pa = prev_c + 1 if prev_c >= 0 else lo
+                        if self._bare(para, pa, c):
+                            named = self.resolve(text[pa:c], para, pa, c)
+                            if self._kind_of(named[0]) == "person":
+                                return named
                     if st >= NAMED or sub is not None:
                         return best
                     if st == 0 and not self._appositive_like(seg) and not _starts_with_verb(seg):

@@ -51,6 +51,7 @@ capt sgt adm admiral colonel major captain lieutenant sergeant commander command
 brigadier corporal private cmdr justice judge speaker leader head ceo cfo coo founder president-elect
 first foreign defence defense interior finance economy economic trade energy health justice
 home state security national international attorney acting former interim supreme high
+excellency highness majesty
 """)
 
 # Title words that may not begin a title phrase by themselves (they modify the next one).

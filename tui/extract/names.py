@@ -35,6 +35,7 @@ _CITED_AFTER = re.compile(r"^(?:['\u2019]s\s+[A-Z\w]|\s+(?:has\s+|have\s+|had\s+
 _POSS_BEFORE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['\u2019]s\s+(?:the\s+)?$")
 
 
+_ARTICLE_PARTICLES = frozenset(("al", "el"))
 _DEPARTMENT = frozenset("department ministry agency office service".split())
 
 
@@ -92,7 +93,7 @@ def _strip_poss(word: str) -> str:
 
 def _at_sentence_start(text: str, start: int, sent_starts: set[int]) -> bool:
     k = start
-    while k > 0 and text[k - 1] in " \"'\u201c\u2018(\u2014\u2013-":
+    while k > 0 and k not in sent_starts and text[k - 1] in " \"'\u201c\u2018(\u2014\u2013-":
         k -= 1
     return k in sent_starts or k == 0
 
@@ -223,7 +224,7 @@ def _interpret(para: Para, toks: list[Tok], items: list, out: list[Mention]) -> 
         m2 = n
         while m2 + 1 < len(items) and items[m2][0] == "N" and items[m2 + 1][0] == "N" \
                 and toks[items[m2][1]].norm not in lx.GIVEN_NAMES and toks[items[m2 + 1][1]].norm in lx.GIVEN_NAMES \
-                and m2 + 2 < len(items) and items[m2 + 2][0] == "N":
+                and m2 + 2 < len(items) and items[m2 + 2][0] == "N" and _not_a_name(text, toks[items[m2][1]]):
             m2 += 1
         if m2 > n:
             n = m2
@@ -252,6 +253,12 @@ def _interpret(para: Para, toks: list[Tok], items: list, out: list[Mention]) -> 
         n = m2
 
 
+def _not_a_name(text: str, tok: Tok) -> bool:
+    """An acronym or a place: "GMT Fatima Diallo-Sy", "in Brussels Jana Kovac"."""
+    return tok.text.isupper() or tok.norm in FORMS or tok.norm in CAPITALS \
+        or text.endswith((" in ", " at ", " from "), 0, tok.start)
+
+
 def _is_real_title(tok: Tok) -> bool:
     low = tok.norm
     return low not in lx.TITLE_MODIFIERS and low not in lx.PORTFOLIO_WORDS and low not in lx.ORG_KEYWORDS
@@ -275,7 +282,8 @@ def _org_run(para: Para, toks: list[Tok], items: list, key_at: int, out: list[Me
             return _org_run(para, toks, items[k:], key_at - k, out) if k <= key_at else False
     # a person's name before the keyword ends the organisation on the other side
     for n in range(start, key_at):
-        if items[n][0] == "N" and toks[items[n][1]].norm in lx.GIVEN_NAMES and n + 1 < key_at and items[n + 1][0] == "N":
+        if items[n][0] == "N" and toks[items[n][1]].norm in lx.GIVEN_NAMES and n + 1 < key_at and items[n + 1][0] == "N" \
+                and toks[items[n][1]].norm not in _ARTICLE_PARTICLES:  # "Al Multaqa Centre" is no Al Gore
             start = key_at
             break
     end = key_at + 1

@@ -137,9 +137,9 @@ _TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:already(?!\s+\w+ing\b)|continues?\s+to|continued\s+to|still\s+(?=maintain|keep|hold|operate|"
         r"provide|supply|fund))\s*(?P<act>(?:(?:\w+ed|\w+s)\s+)?(?:[^.;]|\.(?=\S)){6,})")),
     ("adopted", re.compile(
-        r"\b(?:agreed\s+to|agreed\s+on|agreed\s+a|decided\s+to|has\s+decided|approved|approves|adopted|endorsed|"
+        r"\b(?:agreed\s+(?:(?:at|in|during|on)\s+[\w\s]{0,40}?\s)?to|agreed\s+on|agreed\s+a\b|decided\s+to|has\s+decided|approved|approves|adopted|endorsed|"
         r"endorses|voted\s+to|pledged|pledges|(?:has|have|had)\s+sent|"
-        r"announced\s+(?:a|an|new|plans?\s+to|that)|signed|launched|unveiled|committed\s+(?:[\w\s]{0,20}?\s)?to|"
+        r"announced\s+(?:a|an|new|plans?\s+to|that)\b|signed|launched|unveiled|committed\s+(?:[\w\s]{0,20}?\s)?to|"
         r"imposed|imposes|suspended|suspends|froze|has\s+frozen|closed|paused|lodged|summoned|expelled|"
         r"deployed|activated|directs|directed|ordered|allocated|earmarked|includes?\s+(?:[^.;]|\.(?=\S)){0,40}?\s+for|"
         r"(?:has|have|had)\s+(?:\w+ly\s+)?(?:lifted|eased|relaxed|removed|scrapped|extended|renewed|expanded|"
@@ -219,7 +219,7 @@ _SHOULD = re.compile(r"\b(?:should|must|ought\s+to|needs?\s+to)\b")
 _NOT_ACTION = re.compile(r"^(?:not|in|on|at|by|from|into|as|with|over|under|after|before|since|until|for\s+(?:the|a)\s+"
                          r"(?:first|second|last)|be|been|being|have|has|had|does|did|say|said|tell|told|know|think|believe|"
                          r"seem|appear|mean|become|get|go|come|want|like|need|find|see|look|feel|happen|"
-                         r"matter|work|take\s+(?:time|years|months)|lead\s+to|prove|turn\s+out|end\s+up)\b")
+                         r"matter|work(?!\s+(?:towards?|on|with|to)\b)|take\s+(?:time|years|months)|lead\s+to|prove|turn\s+out|end\s+up)\b")
 
 
 @dataclass(slots=True)

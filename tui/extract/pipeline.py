@@ -63,10 +63,13 @@ _FURNITURE_CONTRIBUTED = r".{0,200}\bcontributed(?:\s+reporting)?\s+to\s+this\s+
 _FURNITURE_CREDIT = r".{0,200}(?:Photograph|Photo|Image|Picture|Credit|Illustration)s?\s*:\s*[^.]{0,80}"
 _FURNITURE_AGENCY = r"[A-Z][\w .]{0,30}\s*/\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu)[^.]{0,40}"
 _FURNITURE_STAFF = r"Staff Reporter|Staff Writer"
+# "Karim Nassar · November 18, 2025", "Jane Roe and John Doe | 3 March 2025": a byline without "By"
+_FURNITURE_BYLINE = (r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}(?:\s*(?:,|and)\s*[A-Z][\w.'\u2019-]+"
+                     r"(?:\s+[A-Z][\w.'\u2019-]+){1,3})*\s*[\u00b7|\u2022\u2014\u2013]\s*[^.\u201c\"]{0,60}?\d[^.\u201c\"]{0,40}")
 _FURNITURE = re.compile("^(?:" + "|".join((_FURNITURE_HEAD, _FURNITURE_CONTRIBUTED, _FURNITURE_CREDIT, _FURNITURE_AGENCY,
-                                           _FURNITURE_STAFF)) + ")$")
+                                           _FURNITURE_STAFF, _FURNITURE_BYLINE)) + ")$")
 # The same test split by form, the costly ".{0,200}…" forms only tried when their fixed words occur.
-_FURN_HEAD = re.compile("^(?:" + _FURNITURE_HEAD + "|" + _FURNITURE_STAFF + ")$")
+_FURN_HEAD = re.compile("^(?:" + _FURNITURE_HEAD + "|" + _FURNITURE_STAFF + "|" + _FURNITURE_BYLINE + ")$")
 _FURN_CONTRIBUTED = re.compile("^(?:" + _FURNITURE_CONTRIBUTED + ")$")
 _FURN_CREDIT = re.compile("^(?:" + _FURNITURE_CREDIT + ")$")
 _FURN_AGENCY = re.compile("^(?:" + _FURNITURE_AGENCY + ")$")

@@ -45,7 +45,8 @@ _APPOSITIVE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"((?:(?:[A-Z][\w\u2019'.-]*|of|the|for|and)\s+){0,4}(?:[a-z][\w-]*\s+){0,3}(?:"
     + lx.alternation(lx.ROLE_NOUNS) + r"))\s*,?\s*$")
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Mme|M)\.?(?:\s+|$)")
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Mme|M)\.?|(?:His|Her)?\s*(?:Royal\s+)?"
+                        r"(?:Excellency|Highness|Majesty))(?:\s+|$)")
 _BEFORE_LAST = frozenset("said says told added wrote to asked noted warned explained argued".split())
 _ROLE_AFTER = re.compile(r",\s+((?:a|an|the|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?[\u2019']s)\s+[^,.;:\u201c\u201d\"]{3,90}?)(?=,|\.|;|\s+(?:said|says|told|added)\b|$)")
 _ORG_AT = re.compile(r"\b(?:at|from|with|of)\s+(?:the\s+)?$")
@@ -96,6 +97,9 @@ _LEAD_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 _LEAD_FILLER = re.compile(r"^(?:the|a|an|and|of|for)\s+")
 
 
+_PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:in|near|outside|inside|across|around)\s$")
+
+
 def _first_head(phrase: str) -> str:
     for w in _LOWER_RUN.findall(phrase.split(" who ")[0]):
         if w in ("partner", "member", "ally", "part", "arm", "wing"):
@@ -126,12 +130,14 @@ def name_mention(para: Para, toks: list[Tok], a: int, b: int, title: str, out: l
     m = Mention(para.index, start, end, name, "name", title=title)
     after = text[end:end + 60]
     before = text[max(0, start - 90):start]
+    if not title and words[0].lower() not in lx.GIVEN_NAMES and _PLACE_BEFORE.search(before[-10:]):
+        return  # "diplomats in New York", "near Kherson": a place, not a person
     tail_words = before[-40:].replace(",", " ").rsplit(None, 1)
     last = tail_words[-1].lower() if tail_words else ""
     m.speech = bool(_SPEECH_AFTER.match(after) or (last in _BEFORE_LAST and _SPEECH_BEFORE.search(before[-40:])))
     m.appositive = after[:1] == "," and bool(_APPOSITIVE.match(after))
     rb = _ROLE_BEFORE.search(before[-80:]) if last in lx.ROLE_NOUNS else None
-    role = title
+    role = _HONORIFIC.sub("", title).strip() if title else ""  # "Dr", "His Excellency" are no role
     if rb:
         r = rb.group(1).strip().rstrip(",")
         r = _LEAD_FILLER.sub("", r)
