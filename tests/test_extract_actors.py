@@ -115,3 +115,17 @@ def test_an_al_prefixed_institute_is_one_organisation_and_a_byline_names_nobody(
                       "Maryam Al Shehhi, a senior fellow at the Al Multaqa Centre for Gulf Studies, said so."])
     assert actors["Al Multaqa Centre for Gulf Studies"].kind == "organization"
     assert "Karim Nassar" not in actors and "Al Multaqa" not in actors
+
+
+def test_bylines_and_credits_in_outlet_styles_name_no_actors():
+    actors = _actors(["Harriet Mulvey in Brussels and Sami Ben Youssef in Tunis",
+                      "--With assistance from Sara Nieuwenhuis and Jing Li.",
+                      "About the author: Helen Marrow is a research associate at the Atlantic Policy Forum."])
+    assert not [a for a in actors.values() if a.kind == "person"]
+
+
+def test_a_title_in_the_segment_before_a_name_gives_the_role():
+    actors = _actors(["A delegation led by China’s Vice Minister of Public Security, Zhou Kexin, attended but did not speak.",
+                      "The EU's special representative for the dialogue, Karin Lindqvist, is in Pristina."])
+    assert actors["Zhou Kexin"].role == "China’s Vice Minister of Public Security"
+    assert actors["Karin Lindqvist"].role == "EU's special representative for the dialogue"

@@ -83,3 +83,21 @@ def test_an_appositive_office_leaves_the_person_before_it_the_speaker():
     quotes = extract("", ["In Riyadh, His Excellency Turki bin Nasser Al Dosari, Saudi Arabia’s Ambassador to Yemen, "
                           "said the kingdom supported the framework “in all its phases.”"]).quotes
     assert quotes and all(q.speaker == "Turki bin Nasser Al Dosari" for q in quotes)
+
+
+def test_transcript_turns_are_direct_quotes_of_the_labelled_speaker_and_run_on():
+    quotes = extract("", [
+        "Matthew Halvorsen, Deputy Spokesperson",
+        "MR HALVORSEN: Good afternoon. I'll take your questions.",
+        "Today we are imposing visa restrictions on 31 officials.",
+        "QUESTION: Does this end the partnership?",
+        "MR HALVORSEN: No. As Secretary Whitmore put it, “We are not walking away.”",
+        "Halvorsen said later that the door was open.",
+    ]).quotes
+    got = [(q.speaker, q.text) for q in quotes if q.direct]
+    assert got[0] == ("Matthew Halvorsen", "Good afternoon. I'll take your questions. "
+                                           "Today we are imposing visa restrictions on 31 officials.")
+    assert got[1] == ("a reporter", "Does this end the partnership?")
+    assert got[2][0] == "Matthew Halvorsen"
+    assert ("Whitmore", "We are not walking away.") in got
+    assert not any("door was open" in t for _, t in got)

@@ -18,10 +18,11 @@ from tui.data.reader import read_articles
 from tui.extract import extract
 
 HERE = Path(__file__).resolve().parent / "extraction"
-SETS = {"dev": HERE / "articles", "holdout": HERE / "holdout"}
+SETS = {"dev": HERE / "articles", "holdout": HERE / "holdout", "fresh": HERE / "fresh"}
 FLOORS = {  # set below today's figures (see the closing notes), so only a real regression fails
     "dev": {"direct_f": 0.93, "speaker": 0.88, "actors_r": 0.90, "options_r": 0.6},
     "holdout": {"direct_f": 0.88, "speaker": 0.78, "actors_r": 0.80, "options_r": 0.45},
+    "fresh": {"direct_f": 0.90, "speaker": 0.85, "actors_r": 0.80, "options_r": 0.40},
 }
 
 

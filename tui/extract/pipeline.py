@@ -62,7 +62,11 @@ _FURNITURE_HEAD = (  # forms that open with fixed words
 _FURNITURE_CONTRIBUTED = r".{0,200}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?"
 _FURNITURE_CREDIT = r".{0,200}(?:Photograph|Photo|Image|Picture|Credit|Illustration)s?\s*:\s*[^.]{0,80}"
 _FURNITURE_AGENCY = r"[A-Z][\w .]{0,30}\s*/\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu)[^.]{0,40}"
-_FURNITURE_STAFF = r"Staff Reporter|Staff Writer"
+_FURNITURE_STAFF = (r"Staff Reporter|Staff Writer|\(?(?:-+\s*)?With\s+assistance\s+from\b.{0,200}|About\s+the\s+authors?\b.{0,300}"
+                    # "Harriet Mulvey in Brussels and Sami Ben Youssef in Tunis"
+                    r"|[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s+in\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+)?"
+                    r"(?:(?:,\s*|\s+and\s+)[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s+in\s+[A-Z][\w.'\u2019-]+"
+                    r"(?:\s+[A-Z][\w.'\u2019-]+)?)*")
 # "Karim Nassar · November 18, 2025", "Jane Roe and John Doe | 3 March 2025": a byline without "By"
 _FURNITURE_BYLINE = (r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}(?:\s*(?:,|and)\s*[A-Z][\w.'\u2019-]+"
                      r"(?:\s+[A-Z][\w.'\u2019-]+){1,3})*\s*[\u00b7|\u2022\u2014\u2013]\s*[^.\u201c\"]{0,60}?\d[^.\u201c\"]{0,40}")
@@ -96,7 +100,15 @@ _POS_KIND = itemgetter(0, 1)  # sort key of (para or pos, pos or kind, item) rec
 _TRANSCRIPT = re.compile(r"^([A-Z][A-Z'\u2019.\- ]{1,40}):\s+(\S.*)$")
 
 
+_LABEL_HONORIFIC = re.compile(r"^(?:MR|MRS|MS|DR|AMB|AMBASSADOR|SEC|SECRETARY|GEN|SEN|REP|PROF)\.?\s+")
+_TURN_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I\u2019m|we|We|our|Our|us|my|My)\b")
+_TURN_REPORTED = re.compile(r"\b(?:said|says|told|according)\b")
+
+
 def _label_speaker(label: str, table: ActorTable) -> str | None:
+    label = _LABEL_HONORIFIC.sub("", label.strip())
+    if label in ("Q", "QUESTION", "QUESTIONER"):
+        return "a reporter"  # briefing transcripts label unnamed reporters' questions
     words = label.split()
     if len(words) > 4:
         return None
@@ -142,16 +154,27 @@ def run(title: str, paragraphs: list[str]) -> tuple[list[Actor], list[Quote], li
     by_para: dict[int, list] = {}
     for q in raw:
         by_para.setdefault(q.para, []).append(q)
+    turn, turn_para = None, -1  # the transcript turn (index in ``quotes``) the last paragraph belonged to
     for p in paras:
         if p.index in skip:
             continue
         label = _TRANSCRIPT.match(p.text)
-        if label and not by_para.get(p.index):
+        if label:
             who = _label_speaker(label.group(1), table)
-            if who is not None:
+            if who is not None:  # a turn of a transcript: the whole paragraph is the speaker's
                 ctx.log(p.index, 0, who)
                 quotes.append((p.index, 0, Quote(label.group(2).strip(), who, True, "", p.index)))
-                continue
+                turn, turn_para = len(quotes) - 1, p.index
+                # quotations inside the turn ("As the Secretary put it, “…”") are read as usual
+        elif turn is not None and turn_para == p.index - 1 and not by_para.get(p.index) \
+                and _TURN_FIRST_PERSON.search(p.text) and not _TURN_REPORTED.search(p.text):
+            # the same turn goes on in a paragraph without a label
+            q = quotes[turn][2]
+            quotes[turn] = (quotes[turn][0], 0, Quote(q.text + " " + p.text, q.speaker, True, "", q.paragraph))
+            turn_para = p.index
+            continue
+        else:
+            turn = None
         direct = [q for q in by_para.get(p.index, ()) if is_speech(q, paras)]
         for s, e in p.sentences:
             events = [(q.open_pos, 0, q) for q in direct if s <= q.open_pos < e]

@@ -88,16 +88,24 @@ def _may_end_with(window: str, ends: tuple[str, ...], fold: bool = False) -> boo
     return core.endswith(ends)
 
 
-_ROLE_SEGMENT = re.compile(r"\b" + lx.alternation(lx.ROLE_NOUNS - {"member", "partner"}) + r"\b")
+_ROLE_SEGMENT = re.compile(r"\b(?:" + lx.alternation(lx.ROLE_NOUNS - {"member", "partner"}) + r"|(?i:"
+                           + lx.alternation(lx.TITLE_WORDS - lx.TITLE_MODIFIERS - {"mr", "mrs", "ms", "dr", "first", "head",
+                                                                               "leader", "speaker", "private", "chair"})
+                           + r"))\b")
 
 _WHICH_AFTER = re.compile(r",\s+which\s+(?:\w+\s+){0,25}?[^.;]*?,\s+(?:" + lx.alternation(lx.SPEECH_VERBS) + r")\b")
 _HEADS = lx.ORG_NOUNS | lx.ROLE_NOUNS | lx.SOURCE_NOUNS
 _LOWER_RUN = re.compile(r"[a-z][\w-]*")
 _LEAD_ARTICLE = re.compile(r"^(?:a|an|the)\s+")
+_LEAD_ARTICLE_ANY = re.compile(r"^(?i:a|an|the)\s+")
 _LEAD_FILLER = re.compile(r"^(?:the|a|an|and|of|for)\s+")
 
 
 _PLACE_BEFORE = re.compile(r"(?:^|[^\w])(?:in|near|outside|inside|across|around)\s$")
+
+
+_CAPITAL_TITLE = re.compile(r"(?:[A-Z][\w.-]*(?:[\u2019']s)?\s+)*(?:" + lx.alternation(
+    {w.capitalize() for w in lx.TITLE_WORDS}) + r")\b")
 
 
 def _first_head(phrase: str) -> str:
@@ -178,7 +186,13 @@ def name_mention(para: Para, toks: list[Tok], a: int, b: int, title: str, out: l
         m.kind = "organization"  # "the Brussels think tank Bruegel", "the shipping association BIMCO"
     elif not title and not role and len(words) >= 2 and before.endswith(", ") and _ROLE_SEGMENT.search(
             before[max(0, before.rfind(",", 0, len(before) - 2)) + 1:]):
-        m.role = before[max(0, before.rfind(",", 0, len(before) - 2)) + 1:].strip(" ,")
+        cut = before.rfind(",", 0, len(before) - 2)
+        seg = before[cut + 1:].strip(" ,")
+        if cut < 0 and start > len(before):
+            seg = seg.split(" ", 1)[-1]  # the window began inside a word
+        seg = _LEAD_ARTICLE_ANY.sub("", seg)
+        cap = _CAPITAL_TITLE.search(seg)  # "a delegation led by China's Vice Minister …": from the title on
+        m.role = seg[cap.start():] if cap and seg[:1].islower() else seg
         m.appositive = True  # "The EU's special representative for the dialogue, Karin Lindqvist, is …"
     out.append(m)
 
