@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -16,6 +15,8 @@ import pytest
 from tui.data.annotations import AnnotationStore
 from tui.data.index import Index
 from tui.data.store import load_store
+
+from ptyterm import PtyApp
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,17 +158,47 @@ def _bad_store(kind: str, tmp_path: Path) -> tuple[Path, list[str]]:
         folder.mkdir()
         (folder / "README.txt").write_text("not a store\n", encoding="utf-8")
         return folder, ["no .json or .jsonl files"]
+    if kind == "truncated":
+        path.write_bytes(orjson.dumps({"articles": [_article(), _article(id="a2")]})[:-7])
+        return path, ["invalid JSON at line 1"]
+    if kind == "non-utf8":
+        path.write_bytes(orjson.dumps([_article()]).replace(b"Some text.", b"Some \xff\xfe text."))
+        return path, ["invalid JSON", "str is not valid UTF-8"]
+    if kind == "deeply-nested":
+        path.write_bytes(b'[{"id": "a1", "title": "t", "text": ' + b"[" * 200_000 + b"]" * 200_000 + b"}]")
+        return path, ["invalid JSON", "depth limit exceeded"]
+    if kind == "huge-string":  # a 1 GiB string, written in chunks
+        with open(path, "wb") as fh:
+            fh.write(b'[{"id": "a1", "title": "t", "text": "')
+            chunk = b"A" * (1 << 24)
+            for _ in range(64):
+                fh.write(chunk)
+            fh.write(b'"}]')
+        return path, ["article 1", "'a1'", "field 'text'", "1,073,741,824 characters, over the limit"]
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs on this platform")
+        os.mkfifo(path)
+        return path, ["not a regular file"]
+    if kind == "symlink-loop":
+        (tmp_path / "loop-a.json").symlink_to(tmp_path / "loop-b.json")
+        (tmp_path / "loop-b.json").symlink_to(tmp_path / "loop-a.json")
+        return tmp_path / "loop-a.json", ["symbolic links"]
+    if kind == "bad-file-in-directory":
+        folder = _mixed_dir(tmp_path)
+        return folder, [f"{folder / 'bad.json'}: invalid JSON"]
     raise AssertionError(kind)
 
 
-BAD_KINDS = ["invalid-json", "missing-title", "quotes-wrong-type", "duplicate-id", "nonexistent", "empty-directory"]
+BAD_KINDS = ["invalid-json", "missing-title", "quotes-wrong-type", "duplicate-id", "nonexistent", "empty-directory",
+             "truncated", "non-utf8", "deeply-nested", "huge-string", "fifo", "symlink-loop", "bad-file-in-directory"]
 
 
 @pytest.mark.parametrize("command", [pytest.param(["export"], id="export"), pytest.param([], id="launch")])
 @pytest.mark.parametrize("kind", BAD_KINDS)
 def test_bad_store_exits_2_with_one_line(env, tmp_path, kind, command) -> None:
     path, words = _bad_store(kind, tmp_path)
-    result = run(env, *command, path, "--annotations", tmp_path / "notes.jsonl", cwd=tmp_path, timeout=20)
+    result = run(env, *command, path, "--annotations", tmp_path / "notes.jsonl", cwd=tmp_path, timeout=60)
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
     lines = result.stderr.splitlines()
@@ -209,68 +240,19 @@ def test_without_skip_bad_the_broken_file_fails(env, tmp_path) -> None:
 # ----------------------------------------------------------------- a real terminal
 def test_launch_in_pty(env, tmp_path) -> None:
     """Start the dashboard in a pseudo-terminal, star with "s", quit with "q"."""
-    try:
-        import fcntl
-        import struct
-        import termios
-    except ImportError:
-        pytest.skip("no termios/fcntl on this platform: cannot drive a pseudo-terminal")
-    if not hasattr(os, "openpty"):
-        pytest.skip("os.openpty is not available on this platform")
-    try:
-        master, slave = os.openpty()
-    except OSError as exc:
-        pytest.skip(f"cannot open a pseudo-terminal: {exc}")
-
     notes = tmp_path / "notes.jsonl"
     first_actor = Index(load_store(FIXTURE_STORE)).actors[0]
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    env = {**env, "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tui", str(FIXTURE_STORE), "--annotations", str(notes)],
-        stdin=slave, stdout=slave, stderr=slave, env=env, cwd=tmp_path, start_new_session=True, close_fds=True,
-    )
-    os.close(slave)
-    output = bytearray()
-    done = threading.Event()
-
-    def drain() -> None:  # keep reading so the child never blocks on a full pty buffer
-        while True:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output.extend(chunk)
-        done.set()
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
-
-    def wait_until(condition, timeout: float) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if condition():
-                return True
-            if proc.poll() is not None:
-                return condition()
-            time.sleep(0.05)
-        return condition()
-
+    app = PtyApp([str(FIXTURE_STORE), "--annotations", str(notes)], env, tmp_path)
     try:
-        assert wait_until(lambda: b"Actors" in output and b"Options" in output, 30), bytes(output[-2000:])
+        assert app.wait_until(lambda: b"Actors" in app.output and b"Options" in app.output, 30), app.tail()
         time.sleep(0.2)  # the first frame is out; let the app settle on its input loop
-        os.write(master, b"s")
-        assert wait_until(lambda: notes.exists() and b'"star"' in notes.read_bytes(), 15), bytes(output[-2000:])
-        os.write(master, b"q")
-        assert proc.wait(timeout=20) == 0, bytes(output[-2000:])
+        app.send(b"s")
+        assert app.wait_until(lambda: notes.exists() and b'"star"' in notes.read_bytes(), 15), app.tail()
+        app.send(b"q")
+        assert app.proc.wait(timeout=20) == 0, app.tail()
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(timeout=10)
-        done.wait(timeout=5)
-        os.close(master)
+        app.close()
+    output = app.output
     assert b"Traceback" not in output
     records = [orjson.loads(line) for line in notes.read_bytes().splitlines()[1:]]
     assert [(r["id"], r["field"], r["value"]) for r in records] == [(first_actor.id, "star", True)]

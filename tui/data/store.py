@@ -153,6 +153,11 @@ def _records(file: Path) -> Iterator[tuple[str, Any]]:
         raise StoreError(file, f"expected an article object, a list of articles or {{\"articles\": [...]}}, got {_type(doc)}")
 
 
+# No real article comes near this; a field past it is a scraping accident or an attack, and
+# would stall extraction and every filter keystroke.
+MAX_FIELD_CHARS = 8_000_000
+
+
 def _type(value: Any) -> str:
     if value is None:
         return "null"
@@ -182,6 +187,8 @@ class _Fields:
             return ""
         if not isinstance(value, str):
             raise self.fail(name, f"expected a string, got {_type(value)}")
+        if len(value) > MAX_FIELD_CHARS:
+            raise self.fail(name, f"{len(value):,} characters, over the limit of {MAX_FIELD_CHARS:,}")
         return clean(value) if multiline else clean_line(value)
 
     def optional_text(self, name: str) -> str | None:

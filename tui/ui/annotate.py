@@ -47,7 +47,7 @@ class AnnotateActions:
     def _with_entry(self):
         entry = self.current_entry()
         if entry is None:
-            self.notify("Select an entry first", severity="warning")
+            self.notify("Select an entry first", severity="warning", markup=False)
         return entry
 
     def action_star(self) -> None:
@@ -77,7 +77,7 @@ class AnnotateActions:
                 self.notify(f"Cannot run the editor {editor!r}: {exc}", severity="error", markup=False)
                 return
             if result.returncode != 0:
-                self.notify(f"Editor exited with {result.returncode}; note unchanged", severity="warning")
+                self.notify(f"Editor exited with {result.returncode}; note unchanged", severity="warning", markup=False)
                 return
             text = Path(name).read_text(encoding="utf-8", errors="replace")
             self._change(self.notes.set_note, entry.id, text.rstrip("\n"))
@@ -106,7 +106,7 @@ class AnnotateActions:
         if entry is None:
             return
         if entry.etype != "option":
-            self.notify("Assessments are for options: select one in the Options pane", severity="warning")
+            self.notify("Assessments are for options: select one in the Options pane", severity="warning", markup=False)
             return
         note = self.notes.get(entry.id)
 
@@ -121,7 +121,7 @@ class AnnotateActions:
         except AnnotationError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify("Undone" if touched else "Nothing to undo", timeout=2)
+        self.notify("Undone" if touched else "Nothing to undo", timeout=2, markup=False)
         self._after_change()
 
     def action_export(self) -> None:

@@ -45,6 +45,12 @@ class FilterInput(Input):
         await super()._on_key(event)
 
 
+# Textual's own app actions the dashboard uses (quit keys, Tab focus, the command palette).
+# Everything else Textual offers (screenshot, simulate_key, push_screen, toggle_dark …) is denied.
+_TEXTUAL_ACTIONS = frozenset({"quit", "help_quit", "focus_next", "focus_previous", "command_palette", "bell",
+                              "hide_help_panel", "suspend_process"})
+
+
 class BriefingApp(AnnotateActions, App):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing-tui"
@@ -99,12 +105,25 @@ class BriefingApp(AnnotateActions, App):
         self.active_pane_id = "actors"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in self._offered_actions():
+            return False  # e.g. "app.screenshot" from a link in hostile text: never run
         if action in self.ACTIONS or action == "back":
             if len(self.screen_stack) > 1:  # a dialog or help screen has the keyboard
                 return False
             if isinstance(self.focused, (Input, TextArea)):  # typing: keys are text
                 return False
         return True
+
+    @classmethod
+    def _offered_actions(cls) -> frozenset[str]:
+        """The app-level actions this app offers: its own, and Textual's few it relies on."""
+        offered = cls.__dict__.get("_offered")
+        if offered is None:
+            own = {name[len("action_"):] for klass in cls.__mro__ if klass.__module__.startswith("tui.")
+                   for name in vars(klass) if name.startswith("action_")}
+            offered = frozenset(own | set(cls.ACTIONS) | _TEXTUAL_ACTIONS)
+            cls._offered = offered
+        return offered
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
