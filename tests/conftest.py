@@ -179,3 +179,16 @@ async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
             return
         await pilot.pause(0.02)
     assert condition(), "condition not reached in time"
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send ``keys`` the way a fast typist or a laggy SSH link delivers them: all at once,
+    before the app has handled the first (``pilot.press`` waits for idle after each)."""
+    from textual import events
+
+    app = pilot.app
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause(0.3)

@@ -15,8 +15,8 @@ from tui.data.annotations import AnnotationStore
 from tui.ui.dialogs import AssessDialog, NoteDialog, TagsDialog
 
 from conftest import (
-    SIZES, changes, cursor_line, detail_plain, detail_text, fixture_index, notices, on_disk,
-    option_id_containing as option_id, pane, pane_lines, type_text, wait_for,
+    SIZES, burst, changes, cursor_line, detail_plain, detail_text, fixture_index, notices, on_disk,
+    go_to, option_id_containing as option_id, pane, pane_lines, type_text, wait_for,
 )
 
 
@@ -314,3 +314,29 @@ async def test_polling_picks_up_other_session(tmp_path, make_app) -> None:
         await pilot.press("s")
         final = on_disk(notes, o.id)
         assert (final.star, final.risk, final.likelihood) == (True, "high", "medium")
+
+
+async def test_a_note_typed_ahead_is_saved_whole_when_ctrl_s_arrives_with_it(make_app, tmp_path) -> None:
+    notes = tmp_path / "notes.jsonl"
+    async with make_app(tmp_path, notes=notes) as pilot:
+        p = pane(pilot.app, "quotes")
+        await go_to(pilot, p, lambda entry: True)
+        qid = p.current.id
+        expected = ""
+        for attempt in range(5):
+            text = f" typed ahead {attempt}"
+            await burst(pilot, "n", *text, "ctrl+s")  # the dialog opens on the note so far, cursor at its end
+            await wait_for(pilot, lambda: len(pilot.app.screen_stack) == 1)
+            expected += text
+            assert on_disk(notes, qid).note == expected
+
+
+async def test_an_assessment_typed_ahead_is_saved_with_every_level_key(tmp_path, make_app) -> None:
+    notes = tmp_path / "notes.jsonl"
+    async with make_app(tmp_path) as pilot:
+        await pilot.press("tab", "tab", "j")
+        o = pane(pilot.app, "options").current
+        await burst(pilot, "a", "right", "right", "down", "1", "enter")
+        await wait_for(pilot, lambda: len(pilot.app.screen_stack) == 1)
+        saved = on_disk(notes, o.id)
+        assert (saved.risk, saved.likelihood) == ("medium", "low")

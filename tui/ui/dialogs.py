@@ -56,17 +56,34 @@ class Dialog(ModalScreen):
         self.dismiss(None)
 
 
+class NoteArea(TextArea):
+    """The note's text area; ctrl+s saves in the order keys arrive.
+
+    A priority binding would run as soon as ctrl+s is read, while the keys typed
+    before it still wait in this widget's queue (type-ahead over SSH): the note
+    would be saved without them.  Here ctrl+s is handled after them.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "ctrl+s":
+            event.stop()
+            event.prevent_default()
+            self.screen.action_save()
+            return
+        await super()._on_key(event)
+
+
 class NoteDialog(Dialog):
     heading = "Note"
     hint = "ctrl+s save · escape cancel · text is saved as typed"
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "save", "Save")]  # shown in the footer; the area handles it in order
 
     def __init__(self, subject: str, note: str) -> None:
         super().__init__(subject)
         self.note = note
 
     def body(self) -> ComposeResult:
-        area = TextArea(self.note, id="note-text", soft_wrap=True, tab_behavior="focus")
+        area = NoteArea(self.note, id="note-text", soft_wrap=True, tab_behavior="focus")
         area.show_line_numbers = False
         yield area
 
@@ -182,7 +199,8 @@ class AssessDialog(Dialog):
     heading = "Assessment"
     hint = "↑/↓ choose line · ←/→ or 0-3 set level · enter save · escape cancel"
     BINDINGS = [
-        Binding("enter", "save", "Save", priority=True),
+        # not a priority binding: enter must wait for the level keys typed before it
+        Binding("enter", "save", "Save"),
         Binding("up", "app.focus_previous", show=False),
         Binding("down", "app.focus_next", show=False),
         Binding("k", "app.focus_previous", show=False),
