@@ -96,6 +96,7 @@ class AnnotationStore:
         self._gen: str | None = None
         self._offset = self._lines = 0
         self._sig: tuple | None = None
+        self._head: bytes | None = None  # the journal's first line: tells a new journal on a recycled inode
         self._snap_sig: tuple | None = None
         self._rejected: list[bytes] = []
         self._seen_tails: set[tuple] = set()
@@ -157,6 +158,7 @@ class AnnotationStore:
         meta = self._read_snapshot()
         self._gen, self._offset, self._lines = None, 0, 0
         first, newline, _ = data.partition(b"\n")
+        self._head = first + newline if newline else None
         try:
             head = orjson.loads(first) if newline else None
         except ValueError:
@@ -234,12 +236,24 @@ class AnnotationStore:
             st, data = read_from(self.path, self._offset)
         except OSError:
             return False
-        if signature(st)[:2] != old[:2]:  # replaced between stat and open
+        # Replaced between stat and open, or replaced by a journal that got the old
+        # inode number back (ext4 recycles them): read the first line after the data.
+        if signature(st)[:2] != old[:2] or not self._same_journal():
             self._sig = None
             return self._refresh()
         before = self._consume(data)
         self._sig = signature(st)
         return any(self.get(eid) != a for eid, a in before.items())
+
+    def _same_journal(self) -> bool:
+        """Whether the journal still starts with the first line we read (an old journal never returns)."""
+        if self._head is None:
+            return True
+        try:
+            with open(self.path, "rb") as handle:
+                return handle.read(len(self._head)) == self._head
+        except OSError:
+            return False
 
     # ------------------------------------------------------------------ writing
     def _require_writable(self) -> None:
@@ -291,7 +305,7 @@ class AnnotationStore:
                 raise AnnotationError(f"could not save annotation to {self.path}: {exc}") from exc
             if self._sig is None or self._sig[:2] == (st.st_dev, st.st_ino):
                 if written.startswith(_header(gen)):
-                    self._gen, self._offset, self._lines = gen, 0, 0
+                    self._gen, self._offset, self._lines, self._head = gen, 0, 0, _header(gen)
                 self._offset, self._lines = st.st_size, self._lines + written.count(b"\n")
                 self._sig = signature(st)
             for p in parsed:
@@ -376,6 +390,7 @@ class AnnotationStore:
         gen = uuid.uuid4().hex
         atomic_write(self.path, _header(gen))
         self._gen, self._offset, self._lines, self._rejected = gen, len(_header(gen)), 1, []
+        self._head = _header(gen)
         self._sig = signature(os.stat(self.path))
 
 
