@@ -33,8 +33,7 @@ class Antecedents:
         return None
 
     def _kind(self, m: Mention) -> str:
-        info = self._info.get(m.actor or "")
-        return info.kind if info else ""
+        return self._kind_of(m.actor)
 
     def _kind_of(self, name: str | None) -> str:
         info = self._info.get(name or "")

@@ -79,6 +79,12 @@ def _comma_before(p: Para, lo: int, hi: int) -> int:
     return k if k >= lo else -1
 
 
+def _segment_start(p: Para, lo: int, c: int) -> int:
+    """Where the comma segment that ends at the comma ``c`` begins."""
+    prev = _comma_before(p, lo, c)
+    return prev + 1 if prev >= 0 else lo
+
+
 @dataclass(slots=True)
 class Context(Antecedents):
     paras: list[Para]
@@ -164,9 +170,8 @@ class Context(Antecedents):
             n_subj = len(_WORD.findall(seg[:v0.start()])) if v0 is not None and v0.start() > 0 else len(words)
             if words and n_subj <= 16 and not all(w.lower() in _AUX for w in words):
                 if seg.lstrip()[:1] == "w" and _REL.match(seg):
-                    prev_c = _comma_before(p, lo, c) if c >= 0 else -1
-                    pa = prev_c + 1 if prev_c >= 0 else lo
                     if c >= 0:
+                        pa = _segment_start(p, lo, c)
                         who, st = self.resolve(text[pa:c], para, pa, c)
                         if st >= NAMED:
                             return who, st
@@ -189,8 +194,7 @@ class Context(Antecedents):
                             and _ROLE_HEAD.search(seg):
                         # "Turki Al Dosari, Saudi Arabia's Ambassador to Yemen, said": the appositive
                         # names the person's office; the person before it is the speaker
-                        prev_c = _comma_before(p, lo, c)
-                        pa = prev_c + 1 if prev_c >= 0 else lo
+                        pa = _segment_start(p, lo, c)
                         if self._bare(para, pa, c):
                             named = self.resolve(text[pa:c], para, pa, c)
                             if self._kind_of(named[0]) == "person":
@@ -201,8 +205,7 @@ class Context(Antecedents):
                         break  # "a week after soldiers detained …": no speaker further back
                     if st == DESCRIBED:
                         # only an appositive may stand between a name and its verb
-                        prev_c = _comma_before(p, lo, c) if c >= 0 else -1
-                        pa = prev_c + 1 if prev_c >= 0 else lo
+                        pa = _segment_start(p, lo, c) if c >= 0 else lo
                         if c >= 0 and self._bare(para, pa, c):
                             return self.resolve(text[pa:c], para, pa, c)
                         return best

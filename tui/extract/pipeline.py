@@ -52,8 +52,9 @@ def _is_gap(c: str) -> bool:
     return c.isspace() or c in _SPACE_PUNCT
 
 # Page furniture that is not the story: bylines, credits, captions, timestamps.
+_NAME_WORD = r"[A-Z][\w.'\u2019-]+"
 _FURNITURE_HEAD = (  # forms that open with fixed words
-    r"By\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s*(?:,|\||and|Published|Updated)\s*[^\u201c\"]{0,120})?"
+    r"By\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}(?:\s*(?:,|\||and|Published|Updated)\s*[^\u201c\"]{0,120})?"
     r"|\(?(?:Reporting|Additional reporting|Writing|Editing|Edited|Compiled|Produced|Research)\s+by\b.*"
     r"|(?:Published|Updated|Posted|Last updated|First published)\b.{0,80}"
     r"|(?:Read more|Read also|See also|Related|Most read|Share this article|Advertisement|Sign up|Subscribe)\b.{0,200}"
@@ -62,17 +63,15 @@ _FURNITURE_HEAD = (  # forms that open with fixed words
 _FURNITURE_CONTRIBUTED = r".{0,200}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?"
 _FURNITURE_CREDIT = r".{0,200}(?:Photograph|Photo|Image|Picture|Credit|Illustration)s?\s*:\s*[^.]{0,80}"
 _FURNITURE_AGENCY = r"[A-Z][\w .]{0,30}\s*/\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu)[^.]{0,40}"
-_FURNITURE_STAFF = (r"Staff Reporter|Staff Writer|\(?(?:-+\s*)?With\s+assistance\s+from\b.{0,200}|About\s+the\s+authors?\b.{0,300}"
-                    # "Harriet Mulvey in Brussels and Sami Ben Youssef in Tunis"
-                    r"|[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s+in\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+)?"
-                    r"(?:(?:,\s*|\s+and\s+)[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s+in\s+[A-Z][\w.'\u2019-]+"
-                    r"(?:\s+[A-Z][\w.'\u2019-]+)?)*")
-# "Karim Nassar · November 18, 2025", "Jane Roe and John Doe | 3 March 2025": a byline without "By"
-_FURNITURE_BYLINE = (r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}(?:\s*(?:,|and)\s*[A-Z][\w.'\u2019-]+"
-                     r"(?:\s+[A-Z][\w.'\u2019-]+){1,3})*\s*[\u00b7|\u2022\u2014\u2013]\s*[^.\u201c\"]{0,60}?\d[^.\u201c\"]{0,40}")
-_FURNITURE = re.compile("^(?:" + "|".join((_FURNITURE_HEAD, _FURNITURE_CONTRIBUTED, _FURNITURE_CREDIT, _FURNITURE_AGENCY,
-                                           _FURNITURE_STAFF, _FURNITURE_BYLINE)) + ")$")
-# The same test split by form, the costly ".{0,200}…" forms only tried when their fixed words occur.
+_FURNITURE_STAFF = r"Staff Reporter|Staff Writer|\(?(?:-+\s*)?With\s+assistance\s+from\b.{0,200}|About\s+the\s+authors?\b.{0,300}"
+# Bylines without "By": "Karim Nassar · November 18, 2025", "Jane Roe and John Doe | 3 March 2025",
+# "Harriet Mulvey in Brussels and Sami Ben Youssef in Tunis"
+_BYLINE_NAME = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,3}"
+_NAME_IN_CITY = _BYLINE_NAME + r"\s+in\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?"
+_FURNITURE_BYLINE = (_BYLINE_NAME + r"(?:\s*(?:,|and)\s*" + _BYLINE_NAME + r")*\s*[\u00b7|\u2022\u2014\u2013]\s*"
+                     r"[^.\u201c\"]{0,60}?\d[^.\u201c\"]{0,40}"
+                     r"|" + _NAME_IN_CITY + r"(?:(?:,\s*|\s+and\s+)" + _NAME_IN_CITY + r")*")
+# Each form tried only when it can match: the costly ".{0,200}…" forms only when their fixed words occur.
 _FURN_HEAD = re.compile("^(?:" + _FURNITURE_HEAD + "|" + _FURNITURE_STAFF + "|" + _FURNITURE_BYLINE + ")$")
 _FURN_CONTRIBUTED = re.compile("^(?:" + _FURNITURE_CONTRIBUTED + ")$")
 _FURN_CREDIT = re.compile("^(?:" + _FURNITURE_CREDIT + ")$")
@@ -80,7 +79,7 @@ _FURN_AGENCY = re.compile("^(?:" + _FURNITURE_AGENCY + ")$")
 
 
 def _is_furniture(text: str) -> bool:
-    """``_FURNITURE.match(text)``, cheaper."""
+    """A byline, credit, caption, timestamp or link line: any of the furniture forms above."""
     return bool(_FURN_HEAD.match(text) or ("contributed" in text and _FURN_CONTRIBUTED.match(text))
                 or (":" in text and _FURN_CREDIT.match(text)) or ("/" in text and _FURN_AGENCY.match(text)))
 

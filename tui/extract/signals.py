@@ -108,6 +108,16 @@ _CAPITAL_TITLE = re.compile(r"(?:[A-Z][\w.-]*(?:[\u2019']s)?\s+)*(?:" + lx.alter
     {w.capitalize() for w in lx.TITLE_WORDS}) + r")\b")
 
 
+def _segment_before(before: str, start: int) -> str:
+    """The comma segment that ends ``before`` (the window of text up to ``start``), without a
+    leading article."""
+    cut = before.rfind(",", 0, len(before) - 2)
+    seg = before[cut + 1:].strip(" ,")
+    if cut < 0 and start > len(before):
+        seg = seg.split(" ", 1)[-1]  # the window began inside a word
+    return _LEAD_ARTICLE_ANY.sub("", seg)
+
+
 def _first_head(phrase: str) -> str:
     for w in _LOWER_RUN.findall(phrase.split(" who ")[0]):
         if w in ("partner", "member", "ally", "part", "arm", "wing"):
@@ -185,12 +195,7 @@ def name_mention(para: Para, toks: list[Tok], a: int, b: int, title: str, out: l
             and _ORG_NOUN_BEFORE.search(before[-30:]):
         m.kind = "organization"  # "the Brussels think tank Bruegel", "the shipping association BIMCO"
     elif not title and not role and len(words) >= 2 and before.endswith(", ") and _ROLE_SEGMENT.search(
-            before[max(0, before.rfind(",", 0, len(before) - 2)) + 1:]):
-        cut = before.rfind(",", 0, len(before) - 2)
-        seg = before[cut + 1:].strip(" ,")
-        if cut < 0 and start > len(before):
-            seg = seg.split(" ", 1)[-1]  # the window began inside a word
-        seg = _LEAD_ARTICLE_ANY.sub("", seg)
+            seg := _segment_before(before, start)):
         cap = _CAPITAL_TITLE.search(seg)  # "a delegation led by China's Vice Minister …": from the title on
         m.role = seg[cap.start():] if cap and seg[:1].islower() else seg
         m.appositive = True  # "The EU's special representative for the dialogue, Karin Lindqvist, is …"

@@ -103,9 +103,13 @@ class BriefingApp(AnnotateActions, App):
         self.facet: str | None = None
         self.view: View = compute_view(index, "", annotations.get)
         self.active_pane_id = "actors"
+        # the app-level actions it offers: its own, and Textual's few it relies on
+        own = {name[len("action_"):] for klass in type(self).__mro__ if klass.__module__.startswith("tui.")
+               for name in vars(klass) if name.startswith("action_")}
+        self._offered = frozenset(own | set(self.ACTIONS) | _TEXTUAL_ACTIONS)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action not in self._offered_actions():
+        if action not in self._offered:
             return False  # e.g. "app.screenshot" from a link in hostile text: never run
         if action in self.ACTIONS or action == "back":
             if len(self.screen_stack) > 1:  # a dialog or help screen has the keyboard
@@ -113,17 +117,6 @@ class BriefingApp(AnnotateActions, App):
             if isinstance(self.focused, (Input, TextArea)):  # typing: keys are text
                 return False
         return True
-
-    @classmethod
-    def _offered_actions(cls) -> frozenset[str]:
-        """The app-level actions this app offers: its own, and Textual's few it relies on."""
-        offered = cls.__dict__.get("_offered")
-        if offered is None:
-            own = {name[len("action_"):] for klass in cls.__mro__ if klass.__module__.startswith("tui.")
-                   for name in vars(klass) if name.startswith("action_")}
-            offered = frozenset(own | set(cls.ACTIONS) | _TEXTUAL_ACTIONS)
-            cls._offered = offered
-        return offered
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
