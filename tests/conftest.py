@@ -42,6 +42,12 @@ def store_path() -> Path:
 
 
 @pytest.fixture
+def path(tmp_path: Path) -> Path:
+    """Where the annotation journal tests keep their journal."""
+    return tmp_path / "annotations" / "world.jsonl"
+
+
+@pytest.fixture
 def notes_path(tmp_path: Path) -> Path:
     return tmp_path / "notes.jsonl"
 

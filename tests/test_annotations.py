@@ -1,4 +1,4 @@
-"""Tests for tui.data.annotations: journal, snapshot, merge, locking, robustness."""
+"""Tests for tui.data.annotations: journal, undo, sessions, locking, robustness."""
 
 from __future__ import annotations
 
@@ -11,38 +11,12 @@ from pathlib import Path
 import orjson
 import pytest
 from filelock import FileLock
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from tui.data.annotations import (
-    Annotation,
-    AnnotationError,
-    AnnotationStore,
-    merge,
-    normalize_tag,
-)
+from tui.data.annotations import Annotation, AnnotationError, AnnotationStore, normalize_tag
+
+from journal_helpers import E1, E2, change, lines, write_journal
 
 ROOT = Path(__file__).resolve().parents[1]
-E1, E2 = "q:ab12cd34ef56", "a:0123456789ab"
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "annotations" / "world.jsonl"
-
-
-def lines(p: Path) -> list[dict]:
-    return [orjson.loads(line) for line in p.read_bytes().splitlines() if line.strip()]
-
-
-def change(eid, op, field, value, ts, by="s", seq=0) -> dict:
-    return {"v": 1, "ts": ts, "seq": seq, "by": by, "id": eid, "op": op, "field": field, "value": value}
-
-
-def write_journal(p: Path, records: list[dict], tail: bytes = b"") -> None:
-    p.parent.mkdir(parents=True, exist_ok=True)
-    body = [orjson.dumps({"v": 1, "generation": "g0"})] + [orjson.dumps(r) for r in records]
-    p.write_bytes(b"\n".join(body) + b"\n" + tail)
 
 
 # --------------------------------------------------------------------------- basics
@@ -340,164 +314,6 @@ def test_lock_timeout_gives_clear_error(path: Path) -> None:
     assert s.get(E1).note == ""
     s.set_note(E1, "x")
     assert AnnotationStore(path).get(E1).note == "x"
-
-
-# --------------------------------------------------------------------------- compaction
-def test_compaction_preserves_values_and_per_field_timestamps(path: Path) -> None:
-    s = AnnotationStore(path, "A")
-    s.set_note(E1, "note")
-    s.add_tag(E1, "a")
-    s.add_tag(E1, "b")
-    s.set_star(E2, True)
-    s.set_assessment(E2, risk="low")
-    before = s.all()
-    note_ts = lines(path)[1]["ts"]
-    s.compact()
-    assert len(lines(path)) == 1 and "generation" in lines(path)[0]
-    snap = orjson.loads(Path(f"{path}.snapshot.json").read_bytes())
-    assert snap["entries"][E1]["note"][1] == note_ts
-    assert AnnotationStore(path).all() == before == s.all()
-    # Late lines from a slow session: older timestamps lose, newer ones win, tags merge.
-    with open(path, "ab") as f:
-        for rec in (change(E1, "set", "note", "stale", note_ts - 10, by="Z"),
-                    change(E1, "tag-", "tags", "a", note_ts - 10, by="Z"),
-                    change(E1, "tag+", "tags", "c", note_ts - 10, by="Z"),
-                    change(E2, "set", "risk", "high", note_ts + 3600, by="Z")):
-            f.write(orjson.dumps(rec) + b"\n")
-    after = AnnotationStore(path)
-    assert after.get(E1) == Annotation(note="note", tags=frozenset({"a", "b", "c"}))
-    assert after.get(E2) == Annotation(star=True, risk="high")
-    assert s.reload() is True and s.all() == after.all()
-    after.compact()
-    assert AnnotationStore(path).all() == after.all()
-
-
-def test_crash_between_snapshot_and_journal_replacement(path: Path) -> None:
-    s = AnnotationStore(path)
-    s.set_note(E1, "a")
-    s.add_tag(E1, "t")
-    old_journal = path.read_bytes()
-    s.compact()
-    # Simulate the crash: the snapshot was written, the journal never replaced.
-    path.write_bytes(old_journal)
-    with open(path, "ab") as f:  # and a change appended after the folded part
-        f.write(orjson.dumps(change(E2, "set", "star", True, 5.0)) + b"\n")
-    t = AnnotationStore(path)
-    assert t.get(E1) == Annotation(note="a", tags=frozenset({"t"})) and t.get(E2).star
-    # The covered prefix really is skipped (garbage there would otherwise warn) ...
-    corrupted = old_journal.replace(b'"op":"set"', b'"op":"XXX"')
-    path.write_bytes(corrupted)
-    assert AnnotationStore(path).warnings == []
-    # ... but only for the same journal generation: another journal is read in full.
-    path.write_bytes(corrupted.replace(orjson.loads(old_journal.split(b"\n")[0])["generation"].encode(), b"other"))
-    u = AnnotationStore(path)
-    assert len(u.warnings) == 1 and u.get(E1) == Annotation(note="a", tags=frozenset({"t"}))
-
-
-def test_crash_before_snapshot_rename_leaves_temp_only(path: Path) -> None:
-    s = AnnotationStore(path)
-    s.set_note(E1, "a")
-    (path.parent / ".world.jsonl.snapshot.json.x.tmp").write_bytes(b'{"half')
-    assert AnnotationStore(path).get(E1).note == "a"
-
-
-def test_auto_compaction_keeps_everything(path: Path) -> None:
-    s = AnnotationStore(path, compact_bytes=2048)
-    for i in range(60):
-        s.add_tag(E1, f"tag{i}")
-        s.set_note(E2, f"note {i}")
-    assert Path(f"{path}.snapshot.json").exists()
-    assert path.stat().st_size < 4096
-    fresh = AnnotationStore(path)
-    assert fresh.get(E1).tags == {f"tag{i}" for i in range(60)}
-    assert fresh.get(E2).note == "note 59" and fresh.warnings == []
-
-
-def test_changed_since(path: Path) -> None:
-    s = AnnotationStore(path)
-    s.set_note(E1, "x")
-    mark = s.last_saved
-    assert mark is not None
-    s.set_note(E2, "y")
-    assert s.changed_since(mark) == {E2}
-    assert s.changed_since(0) == {E1, E2}
-
-
-# --------------------------------------------------------------------------- merge properties
-ENTRIES = st.sampled_from(["e1", "e2"])
-SESSIONS = st.sampled_from(["A", "B", "C"])
-TAGS = st.sampled_from(["x", "y", "z"])
-OPS = st.one_of(
-    st.tuples(st.just("set"), st.just("note"), st.text(alphabet="ab c\n", max_size=5)),
-    st.tuples(st.just("set"), st.just("star"), st.booleans()),
-    st.tuples(st.just("set"), st.sampled_from(["risk", "likelihood"]), st.sampled_from(["", "low", "medium", "high"])),
-    st.tuples(st.sampled_from(["tag+", "tag-"]), st.just("tags"), TAGS),
-    st.tuples(st.just("set"), st.just("tags"), st.lists(TAGS, max_size=3)),
-)
-
-
-@st.composite
-def change_lists(draw) -> list[dict]:
-    raw = draw(st.lists(st.tuples(ENTRIES, OPS, st.integers(0, 20), SESSIONS), max_size=25))
-    # (by, seq) is unique per change, as it is for real sessions.
-    return [change(eid, op, fld, val, float(ts), by=by, seq=i) for i, (eid, (op, fld, val), ts, by) in enumerate(raw)]
-
-
-def reference_merge(changes: list[dict]) -> dict[str, Annotation]:
-    """Naive model: sort by (ts, by, seq) and apply one after another."""
-    state: dict[str, dict] = {}
-    for c in sorted(changes, key=lambda c: (c["ts"], c["by"], c["seq"])):
-        a = state.setdefault(c["id"], {"note": "", "tags": set(), "star": False, "risk": "", "likelihood": ""})
-        if c["op"] == "tag+":
-            a["tags"].add(c["value"])
-        elif c["op"] == "tag-":
-            a["tags"].discard(c["value"])
-        elif c["field"] == "tags":
-            a["tags"] = set(c["value"])
-        else:
-            a[c["field"]] = c["value"]
-    out = {eid: Annotation(**{**a, "tags": frozenset(a["tags"])}) for eid, a in state.items()}
-    return {eid: a for eid, a in out.items() if a.annotated}
-
-
-@settings(max_examples=200, deadline=None)
-@given(change_lists(), st.randoms(use_true_random=False))
-def test_merge_is_order_independent_and_matches_sorted_application(changes, rnd) -> None:
-    shuffled = list(changes)
-    rnd.shuffle(shuffled)
-    assert merge(shuffled) == merge(changes) == reference_merge(changes)
-
-
-@settings(max_examples=200, deadline=None)
-@given(change_lists(), st.randoms(use_true_random=False))
-def test_merge_is_idempotent(changes, rnd) -> None:
-    doubled = changes + [dict(c) for c in changes]
-    rnd.shuffle(doubled)
-    assert merge(doubled) == merge(changes)
-    assert merge(changes + changes[:1]) == merge(changes)
-
-
-@given(change_lists(), TAGS, TAGS, st.floats(0, 1e9), st.floats(0, 1e9))
-def test_tags_added_in_two_sessions_both_survive(history, t1, t2, ts_a, ts_b) -> None:
-    # Whatever happened before, two later concurrent adds of different tags both survive.
-    top = max([c["ts"] for c in history], default=0.0) + 1
-    adds = [change("e1", "tag+", "tags", t1, top + ts_a, by="A", seq=10_000),
-            change("e1", "tag+", "tags", t2, top + ts_b, by="B", seq=10_001)]
-    assert {t1, t2} <= merge(history + adds)["e1"].tags
-    assert {t1, t2} <= merge(adds + history)["e1"].tags
-
-
-@given(st.lists(st.tuples(st.floats(-1e9, 1e9, allow_nan=False), SESSIONS, st.text(alphabet="xyz", max_size=4)), min_size=1, max_size=20))
-def test_latest_timestamp_wins_for_scalar_fields(writes) -> None:
-    changes = [change("e", "set", "note", text, ts, by=by, seq=i) for i, (ts, by, text) in enumerate(writes)]
-    winner = max(changes, key=lambda c: (c["ts"], c["by"], c["seq"]))
-    got = merge(changes).get("e", Annotation())
-    assert got.note == winner["value"]
-    assert merge(reversed(changes)).get("e", Annotation()) == got
-
-
-def test_merge_ignores_invalid_records() -> None:
-    assert merge([{"nope": 1}, change("e", "set", "risk", "huge", 1.0), "text", None]) == {}
 
 
 # --------------------------------------------------------------------------- concurrency

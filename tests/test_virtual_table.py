@@ -10,7 +10,8 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.widgets import Input
 
-from tui.ui.virtual_table import Column, VirtualTable, compute_widths, fit_cell
+from tui.ui.columns import Column, compute_widths, fit_cell
+from tui.ui.virtual_table import VirtualTable
 
 N = 1_000_000
 

@@ -202,3 +202,22 @@ def merge(changes: Iterable[dict]) -> dict[str, Annotation]:
         state.setdefault(op.eid, _Entry()).apply(op)
     return {eid: a for eid, e in state.items() if (a := e.annotation()).annotated}
 
+
+def changes_anything(cur: Annotation, change: tuple[str, str, Any]) -> bool:
+    """Whether applying ``(op, field, value)`` to ``cur`` would change it."""
+    op, fld, value = change
+    if op == "tag+":
+        return value not in cur.tags
+    if op == "tag-":
+        return value in cur.tags
+    if fld == "tags":
+        return frozenset(value) != cur.tags
+    return getattr(cur, fld) != value
+
+
+def inverse(cur: Annotation, change: tuple[str, str, Any]) -> tuple[str, str, Any]:
+    """The change that undoes ``change`` applied to ``cur`` (for the undo stack)."""
+    op, fld, value = change
+    if op in ("tag+", "tag-"):
+        return ("tag-" if op == "tag+" else "tag+", fld, value)
+    return ("set", fld, sorted(cur.tags) if fld == "tags" else getattr(cur, fld))

@@ -51,9 +51,9 @@ import orjson
 from filelock import FileLock, Timeout
 
 from tui.data.annotation_merge import (EMPTY, LEVELS, SCALARS, Annotation, _Entry, _Op, _parse_change,
-                                       _snapshot_changes, merge, normalize_tag)
+                                       _snapshot_changes, changes_anything, inverse, merge, normalize_tag)
 from tui.data.journal_io import (append_durably, atomic_write, backup_copy, read_from, signature,
-                                 split_lines, stat_or_none, write_problem)
+                                 split_lines, starts_with, stat_or_none, write_problem)
 from tui.data.sanitize import clean, clean_line
 
 __all__ = ["COMPACT_BYTES", "EMPTY", "LEVELS", "LOCK_TIMEOUT", "SCALARS", "Annotation", "AnnotationError",
@@ -238,22 +238,12 @@ class AnnotationStore:
             return False
         # Replaced between stat and open, or replaced by a journal that got the old
         # inode number back (ext4 recycles them): read the first line after the data.
-        if signature(st)[:2] != old[:2] or not self._same_journal():
+        if signature(st)[:2] != old[:2] or (self._head is not None and not starts_with(self.path, self._head)):
             self._sig = None
             return self._refresh()
         before = self._consume(data)
         self._sig = signature(st)
         return any(self.get(eid) != a for eid, a in before.items())
-
-    def _same_journal(self) -> bool:
-        """Whether the journal still starts with the first line we read (an old journal never returns)."""
-        if self._head is None:
-            return True
-        try:
-            with open(self.path, "rb") as handle:
-                return handle.read(len(self._head)) == self._head
-        except OSError:
-            return False
 
     # ------------------------------------------------------------------ writing
     def _require_writable(self) -> None:
@@ -286,7 +276,7 @@ class AnnotationStore:
             raise ValueError(f"invalid entry id {entry_id!r}")
         with self._locked():
             cur = self.get(entry_id)
-            ops = [o for o in build(cur) if _differs(cur, o)]
+            ops = [o for o in build(cur) if changes_anything(cur, o)]
             if not ops:
                 return False
             entry = self._state.get(entry_id) or _Entry()
@@ -311,7 +301,7 @@ class AnnotationStore:
             for p in parsed:
                 self._apply(p)
             if record_undo:
-                self._undo.append((entry_id, [_inverse(cur, o) for o in reversed(ops)]))
+                self._undo.append((entry_id, [inverse(cur, o) for o in reversed(ops)]))
             self.last_saved = time.time()
             if st.st_size > self._compact_bytes:
                 try:
@@ -392,21 +382,3 @@ class AnnotationStore:
         self._gen, self._offset, self._lines, self._rejected = gen, len(_header(gen)), 1, []
         self._head = _header(gen)
         self._sig = signature(os.stat(self.path))
-
-
-def _differs(cur: Annotation, change: tuple[str, str, Any]) -> bool:
-    op, fld, value = change
-    if op == "tag+":
-        return value not in cur.tags
-    if op == "tag-":
-        return value in cur.tags
-    if fld == "tags":
-        return frozenset(value) != cur.tags
-    return getattr(cur, fld) != value
-
-
-def _inverse(cur: Annotation, change: tuple[str, str, Any]) -> tuple[str, str, Any]:
-    op, fld, value = change
-    if op in ("tag+", "tag-"):
-        return ("tag-" if op == "tag+" else "tag+", fld, value)
-    return ("set", fld, sorted(cur.tags) if fld == "tags" else getattr(cur, fld))

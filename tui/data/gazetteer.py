@@ -4,7 +4,7 @@ Used to merge actor aliases ("Moscow", "Russian Federation" -> Russia) and by th
 rule-based entity extractor, which also needs demonyms ("a senior South Korean
 official" involves South Korea).  Government bodies such as the Kremlin or the
 Pentagon are organisations in their own right, linked to their state through
-:attr:`Entity.state`.  The rows live in :mod:`tui.data.gazetteer_data`.
+:attr:`Entity.state`.  The rows live in :mod:`tui.data.gazetteer_states` and :mod:`tui.data.gazetteer_orgs`.
 
 Matching works on a normalised *surface form*.  Curly quotes become straight,
 diacritics, dots and a trailing possessive are dropped, hyphens become spaces,
@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.data import gazetteer_data as _data
+from tui.data import gazetteer_orgs, gazetteer_states
 
 KINDS = frozenset({"state", "organization", "group"})
 
@@ -98,8 +98,8 @@ def _with_plurals(demonyms: Iterable[str]) -> tuple[str, ...]:
 
 
 def _states() -> tuple[Entity, ...]:
-    rows = [(name, "UN member state", *rest) for name, *rest in _data.UN_MEMBER_STATES]
-    rows += _data.OTHER_STATES
+    rows = [(name, "UN member state", *rest) for name, *rest in gazetteer_states.UN_MEMBER_STATES]
+    rows += gazetteer_states.OTHER_STATES
     return tuple(
         Entity(name, "state", role, _split(capitals) + _split(aliases),
                _with_plurals(_split(demonyms)))
@@ -110,7 +110,7 @@ def _states() -> tuple[Entity, ...]:
 def _organizations() -> tuple[Entity, ...]:
     return tuple(
         Entity(name, kind, role, _split(aliases), (), state or None)
-        for name, kind, role, aliases, state in _data.ORGANIZATIONS
+        for name, kind, role, aliases, state in gazetteer_orgs.ORGANIZATIONS
     )
 
 

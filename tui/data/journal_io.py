@@ -96,6 +96,16 @@ def read_from(path: Path, offset: int = 0) -> tuple[os.stat_result | None, bytes
         return None, b""
 
 
+def starts_with(path: Path, head: bytes) -> bool:
+    """Whether ``path`` still begins with ``head`` (a journal replaced by one that got the old
+    inode number back does not: ext4 recycles them)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(head)) == head
+    except OSError:
+        return False
+
+
 def signature(status: os.stat_result | None) -> tuple[int, int, int, int] | None:
     """Identity + size + mtime of a file: equal signatures mean nothing was appended or replaced."""
     return None if status is None else (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)

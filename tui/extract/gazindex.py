@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tui.data import gazetteer
-from tui.data import gazetteer_data as _gdata
+from tui.data import gazetteer_states
 
 if TYPE_CHECKING:
     from tui.extract.mention import Tok
@@ -27,7 +27,7 @@ _NEWS_ROLES = ("news", "newspaper", "broadcaster", "magazine")
 
 CAPITALS: frozenset[str] = frozenset(
     c.strip().casefold()
-    for row in (*_gdata.UN_MEMBER_STATES, *((r[0], *r[2:]) for r in _gdata.OTHER_STATES))
+    for row in (*gazetteer_states.UN_MEMBER_STATES, *((r[0], *r[2:]) for r in gazetteer_states.OTHER_STATES))
     for c in row[1].split("|") if c.strip()
 )
 

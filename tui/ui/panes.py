@@ -8,7 +8,8 @@ from rich.text import Text
 from textual import events
 
 from tui.ui.typeahead import follow_focus
-from tui.ui.virtual_table import Column, VirtualTable
+from tui.ui.columns import Column
+from tui.ui.virtual_table import VirtualTable
 
 if TYPE_CHECKING:
     from tui.data.index import Index
