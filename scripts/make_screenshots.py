@@ -9,6 +9,7 @@ with annotations in a throwaway directory.
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -28,12 +29,16 @@ SCENARIOS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "filter-80x24": ((80, 24), ["slash", *"kind:state -russia", "enter", "tab"]),
     "actor-facet-120x36": ((120, 36), ["down", "down", "enter", "down"]),
     "note-dialog-80x24": ((80, 24), ["tab", "tab", "n", *"Watch for a NATO statement", "enter", *"before Friday."]),
+    "fetch-dialog-80x24": ((80, 24), ["f", *"https://example.org/world/rss.xml"]),
     "help-80x24": ((80, 24), ["question_mark"]),
 }
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str], out: Path, notes: Path) -> Path:
-    app = BriefingApp(Index(load_store(sample_store_path())), AnnotationStore(notes / f"{name}.jsonl"),
+    store = notes / "store"  # a copy: the bundled sample store itself is read-only to fetch
+    if not store.exists():
+        shutil.copytree(sample_store_path(), store)
+    app = BriefingApp(Index(load_store(store)), AnnotationStore(notes / f"{name}.jsonl"),
                       store_name="sample store", poll=0)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

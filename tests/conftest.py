@@ -198,3 +198,6 @@ async def burst(pilot, *keys: str) -> None:
         event.set_sender(app)
         app._driver.send_message(event)
     await pilot.pause(0.3)
+
+
+from web_helpers import other_site, site  # noqa: E402,F401  (fixtures for the fetch tests)

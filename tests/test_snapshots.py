@@ -64,3 +64,16 @@ def test_help_screen(snap_compare, tmp_path, size):
 
 def test_assess_dialog(snap_compare, tmp_path):
     assert snap_compare(make_app(tmp_path), press=["tab", "tab", "a", "right", "right"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_fetch_dialog(snap_compare, tmp_path, size):
+    import shutil
+
+    from tests.conftest import FIXTURE_STORE
+
+    store = tmp_path / "store.json"
+    shutil.copy(FIXTURE_STORE, store)
+    app = BriefingApp(Index(load_store(store)), AnnotationStore(tmp_path / "notes.jsonl"), store_name="world.json",
+                      poll=0)
+    assert snap_compare(app, press=["f", *"https://example.org/feed.xml"], terminal_size=size)

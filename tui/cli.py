@@ -22,6 +22,8 @@ commands:
   briefing-tui extract FILE...    print the actors, quotes and options found in article files
   briefing-tui import PATH... --store STORE
                                   add article files (.txt .html .json .jsonl) to a store, extracted
+  briefing-tui fetch URL... [--feed FEED_URL] --store STORE
+                                  fetch article pages and RSS/Atom feeds into a store, extracted
 
 STORE is a JSON file (a list of articles or {"articles": [...]}), a JSON Lines
 file, or a directory of .json/.jsonl files; see docs/store.md.  Press ? or F1
@@ -50,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common(parser)
+    parser.add_argument("--allow-private", action="store_true",
+                        help="let the fetch key (f) reach private, loopback and link-local addresses")
     parser.add_argument("--version", action="version", version="%(prog)s " + _version())
     return parser
 
@@ -132,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
             from tui.extract_cli import run_extract
 
             return run_extract(build_extract_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "fetch":
+            from tui.web_cli import run_fetch
+
+            return run_fetch(argv[1:])
         if argv and argv[0] == "import":
             from tui.extract_cli import run_import
 
@@ -154,7 +162,10 @@ def _launch(args) -> int:
     index, notes, name = _open(args)
     from tui.ui.app import BriefingApp
 
-    app = BriefingApp(index, notes, store_name=name, keymap=config.keys)
+    from tui.web.policy import FetchPolicy
+
+    app = BriefingApp(index, notes, store_name=name, keymap=config.keys,
+                      fetch_policy=FetchPolicy(allow_private=args.allow_private))
     app.run()
     return app.return_code or 0
 

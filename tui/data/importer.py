@@ -62,9 +62,10 @@ def to_store_dict(raw: RawArticle, extraction: dict) -> dict:
         return {name: (list(v) if isinstance(v, tuple) else v)
                 for name in obj.__slots__ for v in [getattr(obj, name)]}
 
+    byline = {"byline": raw.byline} if raw.byline else {}
     return {
         "id": raw.id, "title": raw.title, "source": raw.source, "url": raw.url, "published": raw.published,
-        "text": raw.text,
+        **byline, "text": raw.text,
         "actors": [plain(a) for a in extraction["actors"]],
         "quotes": [plain(q) for q in extraction["quotes"]],
         "options": [plain(o) for o in extraction["options"]],
@@ -79,44 +80,64 @@ def _existing(store_path: Path) -> list[Article]:
     return load_store(store_path).articles
 
 
+class StoreAdder:
+    """Collects new articles for a store, skipping ones it already has; ``commit`` writes them once."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.store_path = Path(store_path)
+        self.report = ImportReport()
+        existing = _existing(self.store_path)
+        self.urls = {a.url for a in existing if a.url}
+        self.hashes = {content_hash(a.text) for a in existing}
+        self.ids = {a.id for a in existing}
+        self.new: list[dict] = []
+
+    def has_url(self, url: str) -> bool:
+        return url in self.urls
+
+    def add(self, raw: RawArticle, origin: str) -> bool:
+        """Extract and keep ``raw`` unless the store has it (same URL or text); True if kept."""
+        digest = raw.content_hash
+        if (raw.url and raw.url in self.urls) or digest in self.hashes:
+            self.report.duplicates += 1
+            return False
+        if raw.id in self.ids:
+            raw.id = f"{raw.id}-{digest[:8]}"
+        try:
+            self.new.append(to_store_dict(raw, extraction_of(raw)))
+        except Exception as exc:  # one bad article must not sink the batch
+            self.report.failed.append((origin, f"extraction failed: {exc}"))
+            return False
+        if raw.url:
+            self.urls.add(raw.url)
+        self.hashes.add(digest)
+        self.ids.add(raw.id)
+        return True
+
+    def commit(self) -> ImportReport:
+        if self.new:
+            self.report.written_to = str(_write(self.store_path, self.new))
+        self.report.added = len(self.new)
+        return self.report
+
+
 def import_paths(paths: Iterable[Path], store_path: Path,
                  progress: Callable[[int, int], None] | None = None) -> ImportReport:
-    store_path = Path(store_path)
-    report = ImportReport()
-    existing = _existing(store_path)
-    urls = {a.url for a in existing if a.url}
-    hashes = {content_hash(a.text) for a in existing}
-    ids = {a.id for a in existing}
-    new: list[dict] = []
+    adder = StoreAdder(store_path)
     files = article_files(paths)
     for n, file in enumerate(files, 1):
         try:
             raws = read_articles(file)
         except StoreError as exc:
             detail = str(exc)
-            report.failed.append((str(file), detail[len(exc.path) + 2:] if detail.startswith(exc.path) else detail))
+            adder.report.failed.append(
+                (str(file), detail[len(exc.path) + 2:] if detail.startswith(exc.path) else detail))
             raws = []
         for raw in raws:
-            digest = raw.content_hash
-            if (raw.url and raw.url in urls) or digest in hashes:
-                report.duplicates += 1
-                continue
-            if raw.id in ids:
-                raw.id = f"{raw.id}-{digest[:8]}"
-            try:
-                new.append(to_store_dict(raw, extraction_of(raw)))
-            except Exception as exc:  # one bad article must not sink the batch
-                report.failed.append((str(file), f"extraction failed: {exc}"))
-                continue
-            urls.add(raw.url) if raw.url else None
-            hashes.add(digest)
-            ids.add(raw.id)
+            adder.add(raw, str(file))
         if progress:
             progress(n, len(files))
-    if new:
-        report.written_to = str(_write(store_path, new))
-    report.added = len(new)
-    return report
+    return adder.commit()
 
 
 def _write(store_path: Path, new: list[dict]) -> Path:

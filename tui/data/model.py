@@ -95,6 +95,7 @@ class Article:
     source: str = ""
     url: str = ""
     published: str = ""
+    byline: str = ""
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     options: list[Option] = field(default_factory=list)

@@ -51,6 +51,7 @@ class RawArticle:
     published: str = ""
     path: str = ""
     extracted: dict = field(default_factory=dict)  # actors/quotes/options already present
+    byline: str = ""
 
     @property
     def text(self) -> str:
@@ -204,7 +205,7 @@ def read_articles(path: Path) -> list[RawArticle]:
             extracted = {} if not article.extracted else {
                 "actors": article.actors, "quotes": article.quotes, "options": article.options}
             out.append(RawArticle(article.id, article.title, article.paragraphs(), article.source, article.url,
-                                  article.published, str(path), extracted))
+                                  article.published, str(path), extracted, article.byline))
         return out
     data = _read_bytes(path)
     text = _decode(data)

@@ -252,6 +252,7 @@ def parse_article(raw: Any, file: Path, where: str) -> Article:
         source=f.text("source"),
         url=f.text("url"),
         published=f.text("published"),
+        byline=f.text("byline"),
     )
     actors, quotes, options = f.objects("actors"), f.objects("quotes"), f.objects("options")
     article.extracted = not (actors is None and quotes is None and options is None)

@@ -22,6 +22,7 @@ from tui.data.query import Query, QueryError, parse
 from tui.data.view import View, compute_view
 from tui.ui import detail
 from tui.ui.annotate import AnnotateActions
+from tui.ui.fetch import FetchActions
 from tui.ui.help import HelpScreen
 from tui.ui.typeahead import follow_focus
 from tui.ui.panes import ActorsPane, EntryPane, OptionsPane, QuotesPane
@@ -51,7 +52,7 @@ _TEXTUAL_ACTIONS = frozenset({"quit", "help_quit", "focus_next", "focus_previous
                               "hide_help_panel", "suspend_process"})
 
 
-class BriefingApp(AnnotateActions, App):
+class BriefingApp(AnnotateActions, FetchActions, App):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -67,6 +68,7 @@ class BriefingApp(AnnotateActions, App):
         Binding("a", "assess", "Assess", show=False, id="assess", priority=True),
         Binding("u", "undo", "Undo", id="undo", priority=True),
         Binding("e", "export", "Export", id="export", priority=True),
+        Binding("f", "fetch", "Fetch", id="fetch", priority=True),
         Binding("x", "clear_facet", "Clear actor", show=False, id="clear_facet", priority=True),
         Binding("escape", "back", "Back", show=False, id="back", priority=True),
         Binding("question_mark", "help", "Help", id="help", priority=True),
@@ -82,6 +84,7 @@ class BriefingApp(AnnotateActions, App):
         "assess": ("Assess option", "Set escalation risk and likelihood of the selected option"),
         "undo": ("Undo", "Undo your last annotation change"),
         "export": ("Export memo", "Write a Markdown briefing memo of starred and annotated entries"),
+        "fetch": ("Fetch from the web", "Fetch article pages or an RSS/Atom feed into the store"),
         "clear_facet": ("Clear actor facet", "Show every actor's quotes and options again"),
         "help": ("Help", "Show every key and the filter language"),
         "quit": ("Quit", "Leave briefing-tui"),
@@ -90,7 +93,8 @@ class BriefingApp(AnnotateActions, App):
     clock = staticmethod(time.localtime)  # how "saved HH:MM:SS" reads the time; fixed in snapshot tests
 
     def __init__(self, index: Index, annotations: AnnotationStore, *, store_name: str = "",
-                 keymap: dict[str, str] | None = None, export_dir: Path | None = None, poll: float = 1.0):
+                 keymap: dict[str, str] | None = None, export_dir: Path | None = None, poll: float = 1.0,
+                 fetch_policy=None):
         super().__init__()
         self.index = index
         self.notes = annotations
@@ -98,6 +102,11 @@ class BriefingApp(AnnotateActions, App):
         self.keymap_overrides = keymap or {}
         self.export_dir = export_dir or Path.cwd()
         self.poll_interval = poll
+        if fetch_policy is None:
+            from tui.web.policy import FetchPolicy
+
+            fetch_policy = FetchPolicy()
+        self.fetch_policy = fetch_policy
         self.query_text = ""
         self.query_error = ""
         self.facet: str | None = None
@@ -300,6 +309,8 @@ class BriefingApp(AnnotateActions, App):
             left.append("  filter: ", style="bold").append(self.query_text)
             left.append(f" → {len(v.actors)} actors · {len(v.quotes)} quotes · {len(v.options)} options", style="dim")
         right = Text()
+        if self.fetch_progress:
+            right.append("⇣ " + self.fetch_progress + "  ", style="bold")
         if self.notes.read_only:
             right.append("⚠ read-only", style="bold red")
         elif self.notes.last_saved:

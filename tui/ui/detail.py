@@ -48,7 +48,7 @@ def _article(index: Index, article: int) -> Text:
     a = index.articles[article]
     out = Text()
     out.append("Article  ", style=LABEL).append(a.title + "\n")
-    meta = " · ".join(x for x in (a.source, a.published, a.id) if x)
+    meta = " · ".join(x for x in (a.byline, a.source, a.published, a.id) if x)
     out.append("         " + meta + "\n", style="dim")
     if a.url:
         out.append("         " + a.url + "\n", style="underline")

@@ -46,7 +46,7 @@ class EntryPane(VirtualTable):
         super().__init__(self.COLUMNS, get_cells=self._cells, id=id)
         self.index = index
         self.notes = notes
-        self.set_marker(lambda row_id: marker_for(notes(self.rows_of(index)[row_id].id)))
+        self.set_marker(lambda row_id: marker_for(notes(self.rows_of(self.index)[row_id].id)))
         self.border_title = self.title
 
     def rows_of(self, index: Index) -> list:

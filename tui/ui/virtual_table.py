@@ -134,6 +134,10 @@ class VirtualTable(ScrollView, can_focus=True):
         cursor = self.cursor
         return int(self._rows[cursor]) if 0 <= cursor < len(self._rows) else None
 
+    @property
+    def row_ids(self) -> Sequence[int]:
+        return self._rows
+
     def set_rows(self, row_ids: Sequence[int] | array, *, keep_cursor: bool = True) -> None:
         """Show ``row_ids``; keep the cursor on the same row id if still present, else clamp."""
         old_id, old_index = self.cursor_row_id, self.cursor

@@ -1,0 +1,116 @@
+"""Fetch from the web inside the dashboard: a dialog for URLs, a worker that
+fetches without blocking the UI, progress in the status line, and the panes
+reloaded when the articles are in the store.
+
+The fetching itself is :func:`tui.web.fetcher.fetch_into_store`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from tui.ui.dialogs import Dialog
+
+
+class FetchDialog(Dialog):
+    heading = "Fetch from the web"
+    hint = "enter fetch · escape cancel · several URLs: separate with spaces · feeds are recognised"
+
+    def body(self) -> ComposeResult:
+        yield Input(placeholder="https://… article page or RSS/Atom feed", id="fetch-urls")
+
+    AUTO_FOCUS = "#fetch-urls"
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        urls = event.value.split()
+        if urls:
+            self.dismiss(urls)
+
+
+class FetchActions:
+    """The fetch key of :class:`tui.ui.app.BriefingApp`; expects ``index``, ``panes`` and ``_apply_view``."""
+
+    fetch_progress = ""
+
+    def _fetch_target(self) -> Path | None:
+        from tui.data.store import sample_store_path
+
+        path = Path(self.index.store.path)
+        if path.resolve() == sample_store_path().resolve():
+            self.notify("The bundled sample store is read-only: open a store of your own "
+                        "(briefing-tui PATH) to fetch into it", severity="warning", markup=False, timeout=8)
+            return None
+        return path
+
+    def action_fetch(self) -> None:
+        if self.fetch_progress:
+            self.notify("A fetch is already running", severity="warning", markup=False)
+            return
+        target = self._fetch_target()
+        if target is None:
+            return
+
+        def done(urls: list[str] | None) -> None:
+            if urls:
+                self.fetch_progress = f"fetching {len(urls)}…"
+                self._update_status()
+                self._fetch(urls, target)
+
+        self.push_screen(FetchDialog(f"into {self.store_name}"), done)
+
+    @work(group="fetch", exclusive=True)
+    async def _fetch(self, urls: list[str], target: Path) -> None:
+        from tui.data.store import StoreError
+        from tui.web.fetcher import fetch_into_store
+
+        def progress(done: int, total: int, what: str) -> None:
+            self.fetch_progress = f"fetching {done}/{total}"
+            self._update_status()
+
+        try:
+            report = await fetch_into_store(urls, [], target, self.fetch_policy, progress=progress)
+        except (StoreError, OSError) as exc:
+            self.fetch_progress = ""
+            self._update_status()
+            self.notify(f"Fetch failed: {exc}", severity="error", markup=False, timeout=10)
+            return
+        if report.added:
+            self.fetch_progress = "loading new articles…"
+            self._update_status()
+            await self._reload_store(target)
+        self.fetch_progress = ""
+        self._update_status()
+        self.notify(report.summary().capitalize(), title="Fetch", markup=False, timeout=8,
+                    severity="information" if not report.failed else "warning")
+        for url, reason in report.failed[:3]:
+            self.notify(f"{url}\n{reason}", title="Fetch failed", severity="error", markup=False, timeout=12)
+        if len(report.failed) > 3:
+            self.notify(f"and {len(report.failed) - 3} more failures", severity="error", markup=False)
+
+    async def _reload_store(self, path: Path) -> None:
+        from tui.data.index import Index
+        from tui.data.store import load_store
+
+        index = await asyncio.to_thread(lambda: Index(load_store(path)))
+        self.use_index(index)
+
+    def use_index(self, index) -> None:
+        """Show ``index`` (the store re-read), keeping each pane's cursor on the same entry."""
+        kept = {pane.id: getattr(pane.current, "id", None) for pane in self.panes}
+        self.index = index
+        for pane in self.panes:
+            pane.index = index
+        if self.facet is not None and index.actor(self.facet) is None:
+            self.facet = None
+        self._apply_view(keep_cursor=False)
+        for pane in self.panes:
+            rows = pane.rows_of(index)
+            for position, row_id in enumerate(pane.row_ids):
+                if rows[row_id].id == kept[pane.id]:
+                    pane.cursor = position
+                    break
