@@ -104,25 +104,32 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def _open(args):
-    from tui.config import annotations_path_for
-    from tui.data.annotations import AnnotationStore
-    from tui.data.index import Index
-    from tui.data.store import load_store, sample_store_path
+def _store_and_name(args) -> tuple[Path, str]:
+    from tui.data.store import sample_store_path
 
     store_path = args.store or sample_store_path()
-    store = load_store(store_path, skip_bad=args.skip_bad)
-    if any(not a.extracted for a in store.articles):
-        from tui.extract_cli import fill_extraction
+    return Path(store_path), ("sample store" if args.store is None else Path(store_path).name)
 
-        fill_extraction(store)
-    for problem in store.skipped[:5]:
+
+def _notes(args, store_path: Path):
+    from tui.config import annotations_path_for
+    from tui.data.annotations import AnnotationStore
+
+    return AnnotationStore(args.annotations or annotations_path_for(store_path))
+
+
+def _open(args):
+    from tui.data.loader import load_index
+
+    store_path, name = _store_and_name(args)
+    index = load_index(store_path, skip_bad=args.skip_bad)
+    skipped = index.store.skipped
+    for problem in skipped[:5]:
         print(f"briefing-tui: skipped: {problem}", file=sys.stderr)
-    if store.skipped:
-        print(f"briefing-tui: skipped {len(store.skipped)} bad entries, loaded {len(store)} articles", file=sys.stderr)
-    notes = AnnotationStore(args.annotations or annotations_path_for(Path(store_path)))
-    name = "sample store" if args.store is None else Path(store_path).name
-    return Index(store), notes, name
+    if skipped:
+        print(f"briefing-tui: skipped {len(skipped)} bad entries, loaded {len(index.articles)} articles",
+              file=sys.stderr)
+    return index, _notes(args, store_path), name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,19 +160,33 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _launch(args) -> int:
+    """Open the dashboard.  On a terminal its first frame comes at once and the store
+    loads behind it with a progress line; otherwise the store is read first."""
     from tui.config import ConfigError, load_config
 
     try:
         config = load_config()
     except ConfigError as exc:
         return _fail(str(exc))
-    index, notes, name = _open(args)
     from tui.ui.app import BriefingApp
-
     from tui.web.policy import FetchPolicy
 
-    app = BriefingApp(index, notes, store_name=name, keymap=config.keys,
-                      fetch_policy=FetchPolicy(allow_private=args.allow_private))
+    options = dict(keymap=config.keys, fetch_policy=FetchPolicy(allow_private=args.allow_private))
+    if sys.stdout.isatty() and sys.stdin.isatty():
+        from tui.data.index import Index
+        from tui.data.loader import load_index
+        from tui.data.store import Store, StoreError
+
+        store_path, name = _store_and_name(args)
+        app = BriefingApp(Index(Store(store_path, [])), _notes(args, store_path), store_name=name,
+                          loader=lambda progress: load_index(store_path, skip_bad=args.skip_bad, progress=progress),
+                          **options)
+        app.run()
+        if isinstance(app.load_error, StoreError):
+            return _fail(str(app.load_error))
+        return app.return_code or 0
+    index, notes, name = _open(args)
+    app = BriefingApp(index, notes, store_name=name, **options)
     app.run()
     return app.return_code or 0
 

@@ -12,6 +12,7 @@ form to one canonical actor, using
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -23,13 +24,19 @@ from tui.data.model import Actor
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_DROPPED = re.compile(r"[.\"']")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names recur across a store; long texts just pass through
 def norm_name(name: str) -> str:
     """Fold a surface form for comparison: case, accents, dots, possessives, 'the'."""
-    s = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[.\"']", "", s)
-    s = re.sub(r"[^\w]+", " ", s).strip()
+    s = name.translate(_APOSTROPHES)
+    if not s.isascii():  # ASCII has no accents to fold (and is most text): skip the slow part
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _NON_WORD.sub(" ", _DROPPED.sub("", _POSSESSIVE.sub("", s.lower()))).strip()
     return s[4:] if s.startswith("the ") else s
 
 

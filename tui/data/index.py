@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from tui.data.actors import ActorRegistry, is_generic, norm_name, split_holders
 from tui.data.model import Article
@@ -95,8 +96,9 @@ def find_paragraph(paragraphs: list[str], needle: str, hint: int | None = None) 
 class Index:
     """Actors, quotes and options of a whole store, with cross references."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, progress: Callable[[float], None] | None = None):
         self.store = store
+        self._progress = progress
         self.articles: list[Article] = store.articles
         self.actors: list[ActorRow] = []
         self.quotes: list[QuoteRow] = []
@@ -123,6 +125,8 @@ class Index:
             self.actors.append(ActorRow(key, c.name, c.kind, c.role, aliases, f"{names}\n{c.role.lower()}", names))
 
         for a_idx, article in enumerate(self.articles):
+            if self._progress is not None and a_idx % 1024 == 0:
+                self._progress(a_idx / len(self.articles))
             paragraphs = article.paragraphs()
             article_key = f"{article.id}\n{article.title}\n{article.source}\n{article.url}".lower()
             here = local[a_idx]

@@ -48,6 +48,14 @@ MAX_COMBINING = 2
 _COMBINING_RUN = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{3,}")
 
 
+# Any character one of the steps below would act on: text without one is already clean.
+_ACTED_ON = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\r\u2028\u2029"
+    "\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+
+
 def _cap_combining(match: re.Match[str]) -> str:
     return match.group(0)[:MAX_COMBINING]
 
@@ -58,6 +66,8 @@ def clean(text: str) -> str:
         return ""
     if text.isascii() and text.isprintable():
         return text
+    if _ACTED_ON.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text  # e.g. paragraphs with newlines and curly quotes: nothing to do
     text = _ESCAPES.sub("", text)
     text = _NEWLINES.sub("\n", text)
     text = _FORBIDDEN.sub("", text)

@@ -11,7 +11,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import orjson
 
@@ -53,17 +53,24 @@ def sample_store_path() -> Path:
     return Path(__file__).resolve().parent.parent / "sample"
 
 
-def load_store(path: Path | str, *, skip_bad: bool = False) -> Store:
+Progress = Callable[[float], None]  # fraction done, 0..1
+
+
+def load_store(path: Path | str, *, skip_bad: bool = False, progress: Progress | None = None) -> Store:
     """Read every article under ``path``.
 
     With ``skip_bad`` a broken article or file is recorded in ``Store.skipped``
-    instead of raising, and the good articles are kept.
+    instead of raising, and the good articles are kept.  ``progress`` is told
+    the fraction of bytes read so far, now and then.
     """
     path = Path(path)
     articles: list[Article] = []
     skipped: list[str] = []
     seen: dict[str, str] = {}
-    for file in _store_files(path):
+    files = _store_files(path)
+    sizes = [_size(f) for f in files]
+    total, before = max(1, sum(sizes)), 0
+    for file, size in zip(files, sizes):
         try:
             records = list(_records(file))
         except StoreError as exc:
@@ -71,7 +78,9 @@ def load_store(path: Path | str, *, skip_bad: bool = False) -> Store:
                 raise
             skipped.append(str(exc))
             continue
-        for where, raw in records:
+        for n, (where, raw) in enumerate(records):
+            if progress is not None and n % 2048 == 0:
+                progress((before + size * n / len(records)) / total)
             try:
                 article = parse_article(raw, file, where)
                 if article.id in seen:
@@ -83,7 +92,15 @@ def load_store(path: Path | str, *, skip_bad: bool = False) -> Store:
                 continue
             seen[article.id] = f"{file.name} {where}"
             articles.append(article)
+        before += size
     return Store(path=path, articles=articles, skipped=skipped)
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0
 
 
 def _store_files(path: Path) -> list[Path]:

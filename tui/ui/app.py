@@ -10,19 +10,21 @@ import time
 from pathlib import Path
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.widgets import Footer, Input, Static, TextArea
+from textual.worker import get_current_worker
 
 from tui.data.annotations import AnnotationStore
 from tui.data.index import Index
 from tui.data.query import Query, QueryError, parse
-from tui.data.view import View, compute_view
+from tui.data.view import Cancelled, View, compute_view
 from tui.ui import detail
 from tui.ui.annotate import AnnotateActions
 from tui.ui.fetch import FetchActions
+from tui.ui.loading import Loader, StoreLoading
 from tui.ui.help import HelpScreen
 from tui.ui.typeahead import follow_focus
 from tui.ui.panes import ActorsPane, EntryPane, OptionsPane, QuotesPane
@@ -46,13 +48,15 @@ class FilterInput(Input):
         await super()._on_key(event)
 
 
+BACKGROUND_ROWS = 50_000  # rows past which filtering runs in a thread
+
 # Textual's own app actions the dashboard uses (quit keys, Tab focus, the command palette).
 # Everything else Textual offers (screenshot, simulate_key, push_screen, toggle_dark …) is denied.
 _TEXTUAL_ACTIONS = frozenset({"quit", "help_quit", "focus_next", "focus_previous", "command_palette", "bell",
                               "hide_help_panel", "suspend_process"})
 
 
-class BriefingApp(AnnotateActions, FetchActions, App):
+class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -94,7 +98,7 @@ class BriefingApp(AnnotateActions, FetchActions, App):
 
     def __init__(self, index: Index, annotations: AnnotationStore, *, store_name: str = "",
                  keymap: dict[str, str] | None = None, export_dir: Path | None = None, poll: float = 1.0,
-                 fetch_policy=None):
+                 fetch_policy=None, loader: Loader | None = None):
         super().__init__()
         self.index = index
         self.notes = annotations
@@ -107,8 +111,10 @@ class BriefingApp(AnnotateActions, FetchActions, App):
 
             fetch_policy = FetchPolicy()
         self.fetch_policy = fetch_policy
+        self.loader = loader  # if given, the store is opened after the first frame
         self.query_text = ""
         self.query_error = ""
+        self.filtering = False
         self.facet: str | None = None
         self.view: View = compute_view(index, "", annotations.get)
         self.active_pane_id = "actors"
@@ -156,6 +162,8 @@ class BriefingApp(AnnotateActions, FetchActions, App):
         self._update_status()
         if self.poll_interval:
             self.set_interval(self.poll_interval, self._poll_annotations)
+        if self.loader is not None:
+            self.start_loading(self.loader)
 
     @property
     def actors_pane(self) -> ActorsPane:
@@ -171,11 +179,37 @@ class BriefingApp(AnnotateActions, FetchActions, App):
 
     # ------------------------------------------------------------ filtering
     def _apply_view(self, keep_cursor: bool = True, query: Query | None = None) -> None:
-        """Recompute what the panes show; ``query`` is the already parsed filter, if at hand."""
+        """Recompute what the panes show; ``query`` is the already parsed filter, if at hand.
+
+        A big index is filtered in a thread (a newer keystroke cancels older work);
+        a small one at once.
+        """
         if query is None:
             query = self.view.query if self.view.query_text == self.query_text else parse(self.query_text)
-        self.view = compute_view(self.index, query, self.notes.get, self.facet)
-        self.view.query_text = self.query_text
+        if len(self.index.quotes) + len(self.index.options) + len(self.index.actors) > BACKGROUND_ROWS:
+            self.filtering = True
+            self._filter_in_background(query, self.query_text, self.facet, keep_cursor)
+            return
+        view = compute_view(self.index, query, self.notes.get, self.facet, previous=self.view)
+        view.query_text = self.query_text
+        self._show_view(view, keep_cursor)
+
+    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
+    def _filter_in_background(self, query: Query, text: str, facet: str | None, keep_cursor: bool) -> None:
+        worker = get_current_worker()
+        try:
+            view = compute_view(self.index, query, self.notes.get, facet, previous=self.view,
+                                cancelled=lambda: worker.is_cancelled)
+        except Cancelled:
+            return
+        view.query_text = text
+        self.call_from_thread(self._show_view, view, keep_cursor, worker)
+
+    def _show_view(self, view: View, keep_cursor: bool, worker=None) -> None:
+        if worker is not None and (worker.is_cancelled or view.index is not self.index):
+            return  # a newer query or store is on its way
+        self.filtering = False
+        self.view = view
         self.actors_pane.counts = self.view.counts
         for pane, rows in zip(self.panes, (self.view.actors, self.view.quotes, self.view.options)):
             pane.set_rows(rows, keep_cursor=keep_cursor)  # clears the line cache and repaints
@@ -297,13 +331,20 @@ class BriefingApp(AnnotateActions, FetchActions, App):
 
     def _update_status(self) -> None:
         left = Text()
-        left.append(self.store_name, style="bold").append(f" · {len(self.index.articles)} articles", style="dim")
+        left.append(self.store_name, style="bold")
+        if self.loading is not None:
+            left.append(f" · loading {self.loading:4.0%} ", style="bold")
+            left.append("━" * round(self.loading * 12), style="bold").append("━" * (12 - round(self.loading * 12)), style="dim")
+        else:
+            left.append(f" · {len(self.index.articles)} articles", style="dim")
         if self.facet is not None:
             actor = self.index.actor(self.facet)
             left.append("  actor: ", style="bold").append(f" {actor.name if actor else self.facet} ", style="reverse")
             left.append(" x clears", style="dim")
         if self.query_error:
             left.append("  filter error: ", style="bold red").append(self.query_error, style="red")
+        elif self.filtering and self.query_text:
+            left.append("  filter: ", style="bold").append(self.query_text).append(" …", style="dim")
         elif self.query_text:
             v = self.view
             left.append("  filter: ", style="bold").append(self.query_text)

@@ -98,19 +98,3 @@ class FetchActions:
 
         index = await asyncio.to_thread(lambda: Index(load_store(path)))
         self.use_index(index)
-
-    def use_index(self, index) -> None:
-        """Show ``index`` (the store re-read), keeping each pane's cursor on the same entry."""
-        kept = {pane.id: getattr(pane.current, "id", None) for pane in self.panes}
-        self.index = index
-        for pane in self.panes:
-            pane.index = index
-        if self.facet is not None and index.actor(self.facet) is None:
-            self.facet = None
-        self._apply_view(keep_cursor=False)
-        for pane in self.panes:
-            rows = pane.rows_of(index)
-            for position, row_id in enumerate(pane.row_ids):
-                if rows[row_id].id == kept[pane.id]:
-                    pane.cursor = position
-                    break

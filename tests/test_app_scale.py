@@ -1,0 +1,67 @@
+"""The dashboard with a store that loads behind the first frame, and filtering in a thread."""
+
+from __future__ import annotations
+
+import threading
+
+from conftest import FIXTURE_STORE, burst, pane, wait_for
+from tui.data.annotations import AnnotationStore
+from tui.data.index import Index
+from tui.data.loader import load_index
+from tui.data.store import Store, StoreError, load_store
+from tui.data.view import compute_view
+from tui.ui.app import BriefingApp
+
+
+def _loading_app(tmp_path, loader):
+    return BriefingApp(Index(Store(FIXTURE_STORE, [])), AnnotationStore(tmp_path / "notes.jsonl"),
+                       store_name="world", poll=0, loader=loader)
+
+
+async def test_the_first_frame_shows_progress_and_the_panes_fill_when_loaded(tmp_path):
+    gate = threading.Event()
+
+    def loader(progress):
+        progress(0.0)
+        gate.wait(10)  # hold the load until the test has seen the loading screen
+        return load_index(FIXTURE_STORE, progress=progress)
+
+    app = _loading_app(tmp_path, loader)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "loading" in str(app.query_one("#status-left").render())
+        assert pane(app, "actors").row_count == 0
+        await pilot.press("j", "tab")  # keys work while loading
+        gate.set()
+        await wait_for(pilot, lambda: app.loading is None, 10)
+        assert "4 articles" in str(app.query_one("#status-left").render())
+        assert pane(app, "actors").row_count == len(Index(load_store(FIXTURE_STORE)).actors)
+
+
+async def test_a_store_that_fails_to_load_ends_the_app_with_its_error(tmp_path):
+    def loader(progress):
+        raise StoreError(tmp_path / "bad.json", "invalid JSON at line 1, column 2")
+
+    app = _loading_app(tmp_path, loader)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.load_error is not None, 5)
+    assert app.return_code == 2
+    assert str(app.load_error).endswith("bad.json: invalid JSON at line 1, column 2")
+
+
+async def test_filtering_in_a_thread_shows_the_view_of_the_last_query_typed(tmp_path, monkeypatch):
+    import tui.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "BACKGROUND_ROWS", 0)  # every filter goes to the thread
+    index = Index(load_store(FIXTURE_STORE))
+    app = BriefingApp(index, AnnotationStore(tmp_path / "notes.jsonl"), store_name="t", poll=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await burst(pilot, *"nato")  # faster than each filter finishes
+        await pilot.press("backspace", "backspace", "backspace")
+        await burst(pilot, *"orway")
+        await wait_for(pilot, lambda: app.view.query_text == "norway" and not app.filtering, 10)
+        expected = compute_view(index, "norway", app.notes.get)
+        assert list(pane(app, "quotes").row_ids) == list(expected.quotes)
+        assert list(pane(app, "options").row_ids) == list(expected.options)
+        assert list(pane(app, "actors").row_ids) == list(expected.actors)
