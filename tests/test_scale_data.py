@@ -71,3 +71,55 @@ def test_progress_rises_to_one_while_a_store_opens(tmp_path):
     index = load_index(store, progress=seen.append)
     assert len(index.articles) == 5000
     assert seen == sorted(seen) and seen[0] == 0.0 and seen[-1] == 1.0 and len(seen) > 4
+
+
+TERMS = ["nato", "-nato", "russia", "-russia", "actor:rutte", "-actor:russia", "article:wire", "-article:a",
+         "is:direct", "is:reported", "status:prop", "kind:state", "-kind:person", '"said the"', "the", "-the", "ä"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(TERMS + ["long-range", '"air defence"', "nato's", "kyiv", "é", "-"]),
+                min_size=1, max_size=4), st.sampled_from([(2048, 1), (0, 1), (0, 0)]))
+def test_column_matching_gives_exactly_the_rows_query_matches_gives(terms, limits):
+    """With the word index used for every term (small _FEW), for narrow ones only, and never."""
+    from tui.data import view as view_module
+    from tui.data.query import parse
+
+    query = parse(" ".join(terms))
+    saved = view_module._FEW, view_module._POSTINGS_PER_ROW
+    view_module._FEW, view_module._POSTINGS_PER_ROW = limits
+    try:
+        view = compute_view(SAMPLE, query, lambda _id: None)
+    finally:
+        view_module._FEW, view_module._POSTINGS_PER_ROW = saved
+    for kind, hits in (("quotes", view.quotes), ("options", view.options)):
+        rows = getattr(SAMPLE, kind)
+        assert list(hits) == [i for i, row in enumerate(rows) if query.matches(row, None)]
+    counts = {}
+    for i in view.quotes:
+        for key in SAMPLE.quotes[i].actor_keys:
+            counts[key] = counts.get(key, 0) + 1
+    assert view.quote_counts == counts
+
+
+def test_the_word_index_finds_rows_by_any_part_of_any_word():
+    from tui.data.words import WordIndex
+
+    words = WordIndex.build(["nato said\nkyiv", "the natural gas", "", "région île", "nato nato"])
+    assert words.rows_with("nato", 100) == [0, 4]
+    assert words.rows_with("nat", 100) == [0, 1, 4]
+    assert words.rows_with("gion", 100) == [3] and words.rows_with("île", 100) == [3]
+    assert words.rows_with("zzz", 100) == []
+    assert words.rows_with("a", 2) is None  # more postings than the budget: scan instead
+
+
+@pytest.mark.parametrize("text", ["nato's", "long-range", '"air defence"', "-nato's", "kyiv", "-kyiv", "ukraine's"])
+def test_terms_beyond_one_word_are_checked_against_the_text(text, monkeypatch):
+    from tui.data import view as view_module
+    from tui.data.query import parse
+
+    monkeypatch.setattr(view_module, "_FEW", 0)
+    query = parse(text)
+    view = compute_view(SAMPLE, query, lambda _id: None)
+    assert list(view.quotes) == [i for i, r in enumerate(SAMPLE.quotes) if query.matches(r, None)]
+    assert list(view.options) == [i for i, r in enumerate(SAMPLE.options) if query.matches(r, None)]

@@ -18,7 +18,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tui.data import gazetteer
 from tui.data.model import Actor
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
@@ -27,6 +26,12 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
 _POSSESSIVE = re.compile(r"'s\b")
 _DROPPED = re.compile(r"[.\"']")
 _NON_WORD = re.compile(r"[^\w]+")
+
+
+def _lookup(name: str):
+    from tui.data import gazetteer  # big tables: loaded when the first store is indexed, not at start
+
+    return gazetteer.lookup(name)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # names recur across a store; long texts just pass through
@@ -111,7 +116,7 @@ class ActorRegistry:
             if key:
                 return key
         for form in forms:
-            entity = gazetteer.lookup(form)
+            entity = _lookup(form)
             if entity is not None:
                 return self._entity_key(entity)
         return None
@@ -177,7 +182,7 @@ class ActorRegistry:
             return None
         key = self._forms.get(norm_name(name))
         if key is None:
-            entity = gazetteer.lookup(name)
+            entity = _lookup(name)
             if entity is not None:
                 key = self._forms.get(norm_name(entity.name))
         if key is None:

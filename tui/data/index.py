@@ -8,6 +8,7 @@ involves, and a lower-cased haystack for the query engine.
 from __future__ import annotations
 
 import hashlib
+from array import array
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -15,6 +16,7 @@ from typing import Callable
 from tui.data.actors import ActorRegistry, is_generic, norm_name, split_holders
 from tui.data.model import Article
 from tui.data.store import Store
+from tui.data.words import WordIndex
 
 
 def entry_id(prefix: str, article_id: str, text: str) -> str:
@@ -55,12 +57,15 @@ class QuoteRow:
     cue: str
     paragraph: int | None
     actor_keys: tuple[str, ...]
-    haystack: str = ""
     names: str = ""
     kinds: tuple[str, ...] = ()
     article_key: str = ""
     etype: str = "quote"
     status: str = ""
+
+    @property
+    def haystack(self) -> str:  # what free text matches; the index keeps all of them in one string
+        return f"{self.text}\n{self.speaker}\n{self.cue}".lower()
 
 
 @dataclass(slots=True)
@@ -74,12 +79,15 @@ class OptionRow:
     evidence: str
     paragraph: int | None
     actor_keys: tuple[str, ...]
-    haystack: str = ""
     names: str = ""
     kinds: tuple[str, ...] = ()
     article_key: str = ""
     etype: str = "option"
     direct: bool | None = None
+
+    @property
+    def haystack(self) -> str:
+        return f"{self.text}\n{self.holder}\n{self.evidence}".lower()
 
 
 def find_paragraph(paragraphs: list[str], needle: str, hint: int | None = None) -> int | None:
@@ -104,7 +112,12 @@ class Index:
         self.quotes: list[QuoteRow] = []
         self.options: list[OptionRow] = []
         self.actor_pos: dict[str, int] = {}
+        self._columns: dict[tuple[str, str], list] = {}
+        self._haystacks: dict[str, tuple[str, array]] = {}
+        self._words: dict[str, WordIndex] = {}
+        self._shared: dict = {}
         self._build()
+        del self._shared
 
     def _build(self) -> None:
         registry = ActorRegistry()
@@ -124,6 +137,7 @@ class Index:
             self.actor_pos[key] = len(self.actors)
             self.actors.append(ActorRow(key, c.name, c.kind, c.role, aliases, f"{names}\n{c.role.lower()}", names))
 
+        share = self._share
         for a_idx, article in enumerate(self.articles):
             if self._progress is not None and a_idx % 1024 == 0:
                 self._progress(a_idx / len(self.articles))
@@ -143,10 +157,10 @@ class Index:
                 keys = _unique([speaker_key, *mentions(q.text)])
                 row = QuoteRow(
                     _unique_id(entry_id("q", article.id, q.text), seen), a_idx, q.text,
-                    self._display(speaker_key, q.speaker), speaker_key, q.direct, q.cue,
-                    find_paragraph(paragraphs, q.text, q.paragraph), keys, article_key=article_key,
+                    share(self._display(speaker_key, q.speaker)), speaker_key, q.direct, share(q.cue),
+                    find_paragraph(paragraphs, q.text, q.paragraph), share(keys), article_key=article_key,
                 )
-                self._finish(row, f"{q.text}\n{row.speaker}\n{q.cue}")
+                self._finish(row)
                 self._link(row, keys, a_idx, "quotes", len(self.quotes))
                 self.quotes.append(row)
             for o in article.options:
@@ -154,10 +168,10 @@ class Index:
                 keys = _unique([*holder_keys, *mentions(o.text), *mentions(o.evidence)])
                 row = OptionRow(
                     _unique_id(entry_id("o", article.id, o.text), seen), a_idx, o.text,
-                    o.holder or "", holder_keys, o.status, o.evidence,
-                    find_paragraph(paragraphs, o.evidence or o.text), keys, article_key=article_key,
+                    share(o.holder or ""), share(holder_keys), o.status, o.evidence,
+                    find_paragraph(paragraphs, o.evidence or o.text), share(keys), article_key=article_key,
                 )
-                self._finish(row, f"{o.text}\n{o.holder or ''}\n{o.evidence}")
+                self._finish(row)
                 self._link(row, keys, a_idx, "options", len(self.options))
                 self.options.append(row)
             for key in set(here.values()):
@@ -169,16 +183,19 @@ class Index:
         self.actors.sort(key=lambda a: (-(len(a.quotes) + len(a.options)), -len(a.articles), a.name.lower()))
         self.actor_pos = {a.id: n for n, a in enumerate(self.actors)}
 
+    def _share(self, value):
+        """One object for equal values (speakers, cues, actor sets recur across a store)."""
+        return self._shared.setdefault(value, value)
+
     def _display(self, key: str | None, raw: str | None) -> str:
         if key is not None:
             return self.actors[self.actor_pos[key]].name
         return raw or ""
 
-    def _finish(self, row, text: str) -> None:
+    def _finish(self, row) -> None:
         rows = [self.actors[self.actor_pos[k]] for k in row.actor_keys]
-        row.names = "\n".join(r.names for r in rows)
-        row.kinds = tuple(dict.fromkeys(r.kind for r in rows))
-        row.haystack = text.lower()
+        row.names = self._share("\n".join(r.names for r in rows))
+        row.kinds = self._share(tuple(dict.fromkeys(r.kind for r in rows)))
 
     def _link(self, row, keys: tuple[str, ...], a_idx: int, attr: str, pos: int) -> None:
         for key in keys:
@@ -202,6 +219,34 @@ class Index:
     def actor(self, key: str | None) -> ActorRow | None:
         pos = self.actor_pos.get(key or "")
         return None if pos is None else self.actors[pos]
+
+    def haystacks(self, kind: str) -> tuple[str, array]:
+        """Every row's haystack in one string, each followed by a NUL, and where each starts
+        (plus the end): a substring search over a whole pane is one ``str.find`` loop."""
+        if kind not in self._haystacks:
+            starts, parts, at = array("q"), [], 0
+            for row in getattr(self, kind):
+                text = row.haystack
+                starts.append(at)
+                parts.append(text)
+                at += len(text) + 1
+            starts.append(at)
+            self._haystacks[kind] = ("\0".join(parts) + "\0", starts)
+        return self._haystacks[kind]
+
+    def words(self, kind: str) -> WordIndex:
+        """The word index of a pane's haystacks (see :mod:`tui.data.words`)."""
+        if kind not in self._words:
+            blob, _starts = self.haystacks(kind)
+            self._words[kind] = WordIndex.build(blob.split("\0")[:-1])
+        return self._words[kind]
+
+    def column(self, kind: str, attr: str) -> list:
+        """``attr`` of every row of ``kind`` ("quotes", "options", "actors"), as one list (kept)."""
+        key = (kind, attr)
+        if key not in self._columns:
+            self._columns[key] = [getattr(row, attr) for row in getattr(self, kind)]
+        return self._columns[key]
 
     def by_id(self) -> dict[str, object]:
         out: dict[str, object] = {r.id: r for r in self.actors}

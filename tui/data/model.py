@@ -100,6 +100,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     options: list[Option] = field(default_factory=list)
     extracted: bool = True
+    origin: tuple[int, int, int] | None = None  # (store file number, byte offset, length) of a JSON Lines record
 
     def paragraphs(self) -> list[str]:
         return [p for p in (part.strip() for part in self.text.split("\n\n")) if p]

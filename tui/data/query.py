@@ -178,6 +178,11 @@ def parse(text: str) -> Query:
     return Query(tuple(terms), tuple(preds))
 
 
+def kind_value(term: Term) -> str:
+    """The actor kind a ``kind:`` term names (prefixes and synonyms allowed)."""
+    return normalize_kind(term.value) or _pick(term.value, ACTOR_KINDS, "kind", term.column)
+
+
 def _pick(value: str, choices: tuple[str, ...], what: str, column: int) -> str:
     hits = [c for c in choices if c.startswith(value)]
     if len(hits) == 1 or value in hits:
@@ -199,7 +204,7 @@ def _predicate(term: Term) -> Predicate:
     if f == "article":
         return lambda e, n: bool(e.article_key) and v in e.article_key
     if f == "kind":
-        kind = normalize_kind(v) or _pick(v, ACTOR_KINDS, "kind", term.column)
+        kind = kind_value(term)
         return lambda e, n: kind in e.kinds
     if f == "status":
         status = _pick(v, STATUSES, "status", term.column)

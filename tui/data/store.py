@@ -43,6 +43,7 @@ class Store:
     path: Path
     articles: list[Article]
     skipped: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # read in this order; Article.origin[0] indexes it
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -67,33 +68,40 @@ def load_store(path: Path | str, *, skip_bad: bool = False, progress: Progress |
     articles: list[Article] = []
     skipped: list[str] = []
     seen: dict[str, str] = {}
-    files = _store_files(path)
+    files = store_files(path)
     sizes = [_size(f) for f in files]
     total, before = max(1, sum(sizes)), 0
-    for file, size in zip(files, sizes):
+    for number, (file, size) in enumerate(zip(files, sizes)):
+        spans: list[tuple[int, int]] = []  # where each JSON Lines record sits, to re-read its body later
+        here: list[Article] = []
         try:
-            records = list(_records(file))
+            for n, (where, raw) in enumerate(_records(file, spans)):
+                if progress is not None and n % 2048 == 0:
+                    progress((before + (spans[-1][0] if spans else 0)) / total)
+                try:
+                    article = parse_article(raw, file, where)
+                    if article.id in seen:
+                        raise StoreError(file, f"duplicate id, first seen in {seen[article.id]}",
+                                         _label(where, article.id), "id")
+                except StoreError as exc:
+                    if not skip_bad:
+                        raise
+                    skipped.append(str(exc))
+                    continue
+                if spans:
+                    article.origin = (number, *spans[-1])
+                seen[article.id] = f"{file.name} {where}"
+                here.append(article)
         except StoreError as exc:
             if not skip_bad:
                 raise
-            skipped.append(str(exc))
-            continue
-        for n, (where, raw) in enumerate(records):
-            if progress is not None and n % 2048 == 0:
-                progress((before + size * n / len(records)) / total)
-            try:
-                article = parse_article(raw, file, where)
-                if article.id in seen:
-                    raise StoreError(file, f"duplicate id, first seen in {seen[article.id]}", _label(where, article.id), "id")
-            except StoreError as exc:
-                if not skip_bad:
-                    raise
-                skipped.append(str(exc))
-                continue
-            seen[article.id] = f"{file.name} {where}"
-            articles.append(article)
+            skipped.append(str(exc))  # the whole file is unreadable: none of it is kept
+            for article in here:
+                del seen[article.id]
+            here = []
+        articles.extend(here)
         before += size
-    return Store(path=path, articles=articles, skipped=skipped)
+    return Store(path=path, articles=articles, skipped=skipped, files=files)
 
 
 def _size(file: Path) -> int:
@@ -103,7 +111,8 @@ def _size(file: Path) -> int:
         return 0
 
 
-def _store_files(path: Path) -> list[Path]:
+def store_files(path: Path) -> list[Path]:
+    """The files a store is read from, in order; StoreError if there are none."""
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -140,12 +149,19 @@ def _decode_error(file: Path, exc: orjson.JSONDecodeError, line_offset: int = 0)
     return StoreError(file, f"invalid JSON at line {exc.lineno + line_offset}, column {exc.colno}: {msg}")
 
 
-def _records(file: Path) -> Iterator[tuple[str, Any]]:
+def _records(file: Path, spans: list[tuple[int, int]] | None = None) -> Iterator[tuple[str, Any]]:
+    """The raw articles of one file; for JSON Lines, ``spans`` gets each one's (offset, length)."""
     data = _read_bytes(file)
     if file.suffix == ".jsonl":
-        for n, line in enumerate(data.splitlines(), 1):
+        pos, n = 0, 0
+        while pos < len(data):
+            end = data.find(b"\n", pos)
+            end = len(data) if end < 0 else end
+            line, start, pos, n = data[pos:end], pos, end + 1, n + 1
             if not line.strip():
                 continue
+            if spans is not None:
+                spans.append((start, end - start))
             try:
                 yield f"line {n}", orjson.loads(line)
             except orjson.JSONDecodeError as exc:

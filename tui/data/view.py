@@ -6,11 +6,14 @@ Pure data: the UI asks for a :class:`View` and renders it.
 from __future__ import annotations
 
 from array import array
+from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import Callable
 
 from tui.data.index import Index
-from tui.data.query import Query, parse
+from tui.data.query import Query, kind_value, parse
+from tui.data.words import WORD
 
 NoteLookup = Callable[[str], object | None]
 
@@ -39,17 +42,104 @@ _ANNOTATION_FIELDS = frozenset({"tag", "is", "risk", "likelihood"})  # hits chan
 _CHUNK = 4096  # rows between two looks at ``cancelled``
 
 
-def _hits(rows, query: Query, notes: NoteLookup, candidates=None, cancelled=None) -> array:
-    if query.empty:
-        return array("i", range(len(rows)))
-    match = query.matches
-    ids = range(len(rows)) if candidates is None else candidates
-    out = array("i")
-    for start in range(0, len(ids), _CHUNK):
+# Terms tested on one string attribute of every row, in a tight loop over a column of
+# that attribute: the bulk of filtering a big store.  Other terms test row objects.
+_COLUMN_OF = {None: "haystack", "actor": "names", "article": "article_key", "kind": "kinds"}
+_POSTINGS_PER_ROW = 1  # past this many postings to merge per row, testing each row is cheaper
+_FEW = 2048  # so few rows are tested directly
+
+
+def _text_hits(index: Index, kind: str, value: str, negated: bool, ids, cancelled) -> list[int]:
+    """Rows among ``ids`` whose haystack holds ``value`` (or not, if ``negated``)."""
+    blob, starts = index.haystacks(kind)
+    find = blob.find
+    rows = len(starts) - 1
+    words = WORD.findall(value)
+    if words and len(ids) > _FEW:  # look the longest word up in the word index
+        longest = max(words, key=len)
+        found = index.words(kind).rows_with(longest, budget=rows * _POSTINGS_PER_ROW)
+        if found is not None:
+            if not (isinstance(ids, range) and len(ids) == rows):
+                among = set(ids)
+                found = [i for i in found if i in among]
+            if longest != value:  # "long-range", a phrase: the word only found candidates
+                found = [i for i in found if find(value, starts[i], starts[i + 1]) >= 0]
+            if not negated:
+                return found
+            hit = set(found)
+            return [i for i in ids if i not in hit]
+    kept: list[int] = []  # a broad term, or few rows: test each row's stretch of the haystacks
+    for begin in range(0, len(ids), _CHUNK):
         if cancelled is not None and cancelled():
             raise Cancelled
-        out.extend(i for i in ids[start:start + _CHUNK] if match(rows[i], notes(rows[i].id)))
-    return out
+        chunk = ids[begin:begin + _CHUNK]
+        if negated:
+            kept += [i for i in chunk if find(value, starts[i], starts[i + 1]) < 0]
+        else:
+            kept += [i for i in chunk if find(value, starts[i], starts[i + 1]) >= 0]
+    return kept
+
+
+def _actor_hits(index: Index, kind: str, term, ids) -> list[int]:
+    """Rows among ``ids`` involving (or, negated, not involving) an actor the term names or
+    of the kind it names: the union of those actors' rows, not a scan of every row."""
+    if term.field == "kind":
+        wanted = kind_value(term)
+        actors = [a for a in index.actors if a.kind == wanted]
+    else:
+        actors = [a for a in index.actors if term.value in a.names]
+    found: set[int] = set()
+    for actor in actors:
+        found.update(getattr(actor, kind))
+    if term.negated:
+        return [i for i in ids if i not in found]
+    if isinstance(ids, range) and len(ids) == len(getattr(index, kind)):
+        return sorted(found)
+    return [i for i in ids if i in found]
+
+
+def _hits(index: Index, kind: str, query: Query, notes: NoteLookup, candidates=None, cancelled=None) -> array:
+    rows = getattr(index, kind)
+    if query.empty:
+        return array("i", range(len(rows)))
+    ids = range(len(rows)) if candidates is None else candidates
+    other = []
+    for term, predicate in zip(query.terms, query.predicates):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        attr = _COLUMN_OF.get(term.field)
+        if attr is None:
+            other.append(predicate)
+            continue
+        value, negated = term.value.lower(), term.negated
+        if attr == "haystack":
+            ids = _text_hits(index, kind, value, negated, ids, cancelled)
+            continue
+        if term.field in ("actor", "kind") and "\n" not in value:
+            ids = _actor_hits(index, kind, term, ids)
+            continue
+        column = index.column(kind, attr)
+        kept: list[int] = []
+        for start in range(0, len(ids), _CHUNK):
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            chunk = ids[start:start + _CHUNK]
+            if negated:
+                kept += [i for i in chunk if value not in column[i]]
+            else:
+                kept += [i for i in chunk if value in column[i]]
+        ids = kept
+    if other:
+        def match(row) -> bool:
+            note = notes(row.id)
+            return all(pred(row, note) != negated for negated, pred in other)
+        kept = []
+        for start in range(0, len(ids), _CHUNK):
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            kept += [i for i in ids[start:start + _CHUNK] if match(rows[i])]
+        ids = kept
+    return ids if isinstance(ids, array) else array("i", ids)
 
 
 def refinable(previous: View | None, index: Index, query: Query, facet: str | None) -> bool:
@@ -59,12 +149,9 @@ def refinable(previous: View | None, index: Index, query: Query, facet: str | No
             and not any(t.field in _ANNOTATION_FIELDS for t in query.terms))
 
 
-def _count(rows, hits: array) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for i in hits:
-        for key in rows[i].actor_keys:
-            counts[key] = counts.get(key, 0) + 1
-    return counts
+def _count(index: Index, kind: str, hits: array) -> dict[str, int]:
+    keys = index.column(kind, "actor_keys")
+    return dict(Counter(chain.from_iterable(map(keys.__getitem__, hits))))
 
 
 def compute_view(index: Index, query: Query | str, notes: NoteLookup, facet: str | None = None, *,
@@ -81,10 +168,10 @@ def compute_view(index: Index, query: Query | str, notes: NoteLookup, facet: str
     if isinstance(query, str):
         query = parse(query)
     refine = refinable(previous, index, query, facet)
-    quotes = _hits(index.quotes, query, notes, previous.quotes if refine else None, cancelled)
-    options = _hits(index.options, query, notes, previous.options if refine else None, cancelled)
-    q_counts = _count(index.quotes, quotes)
-    o_counts = _count(index.options, options)
+    quotes = _hits(index, "quotes", query, notes, previous.quotes if refine else None, cancelled)
+    options = _hits(index, "options", query, notes, previous.options if refine else None, cancelled)
+    q_counts = _count(index, "quotes", quotes)
+    o_counts = _count(index, "options", options)
     if query.empty:
         actors = array("i", range(len(index.actors)))
     else:

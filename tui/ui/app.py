@@ -162,8 +162,8 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         self._update_status()
         if self.poll_interval:
             self.set_interval(self.poll_interval, self._poll_annotations)
-        if self.loader is not None:
-            self.start_loading(self.loader)
+        if self.loader is not None:  # once the first frame is out
+            self.call_after_refresh(self.start_loading, self.loader)
 
     @property
     def actors_pane(self) -> ActorsPane:

@@ -115,12 +115,11 @@ def render_actor(index: Index, a: ActorRow, note, counts: tuple[int, int]) -> Te
         out.append(a.role + "\n")
     if a.aliases:
         out.append("Also: ", style=LABEL).append(", ".join(a.aliases) + "\n")
-    out.append(
-        f"In {len(a.articles)} articles · {counts[0]} quotes · {counts[1]} options"
-        f" (of {len(a.quotes)} and {len(a.options)})\n",
-        style="dim",
-    )
-    out.append("Enter narrows the quotes and options to this actor.\n\n", style="dim")
+    total = f"{len(a.articles)} articles · {counts[0]} quotes · {counts[1]} options"
+    if counts != (len(a.quotes), len(a.options)):  # a filter hides some
+        total += f" (of {len(a.quotes)} and {len(a.options)})"
+    out.append(total + "\n", style="dim")
+    out.append("⏎ shows only its quotes and options\n", style="dim")
     said = [index.quotes[i] for i in a.quotes if index.quotes[i].speaker_key == a.id][:5]
     if said:
         out.append("Says\n", style=LABEL)
@@ -141,5 +140,18 @@ class DetailPane(VerticalScroll, can_focus=True):
     def compose(self):
         yield Static(Text("Nothing selected", style="dim"), id="detail-body")
 
+    _lines: int | None = None  # wrapped height of what is shown
+
     def show(self, text: Text) -> None:
-        self.query_one("#detail-body", Static).update(text)
+        """Show ``text``; the screen is laid out again only if its height changes.
+
+        A layout repaints every pane's scrollbar, which tripled the bytes sent to
+        the terminal for one cursor move.
+        """
+        text.rstrip()  # trailing blank lines would only cost repaints
+        body = self.query_one("#detail-body", Static)
+        width = body.content_region.width
+        lines = len(text.wrap(self.app.console, width)) if width > 0 else None
+        same = lines is not None and lines == self._lines
+        self._lines = lines
+        body.update(text, layout=not same)

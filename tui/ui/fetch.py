@@ -93,8 +93,7 @@ class FetchActions:
             self.notify(f"and {len(report.failed) - 3} more failures", severity="error", markup=False)
 
     async def _reload_store(self, path: Path) -> None:
-        from tui.data.index import Index
-        from tui.data.store import load_store
+        from tui.data.loader import load_index
 
-        index = await asyncio.to_thread(lambda: Index(load_store(path)))
+        index = await asyncio.to_thread(load_index, path)
         self.use_index(index)
