@@ -123,3 +123,11 @@ def test_terms_beyond_one_word_are_checked_against_the_text(text, monkeypatch):
     view = compute_view(SAMPLE, query, lambda _id: None)
     assert list(view.quotes) == [i for i, r in enumerate(SAMPLE.quotes) if query.matches(r, None)]
     assert list(view.options) == [i for i, r in enumerate(SAMPLE.options) if query.matches(r, None)]
+
+
+def test_the_counts_without_a_filter_are_each_actors_own():
+    from tui.data.view import _count
+
+    view = compute_view(SAMPLE, "", lambda _id: None)
+    assert view.quote_counts == _count(SAMPLE, "quotes", view.quotes)
+    assert view.option_counts == _count(SAMPLE, "options", view.options)

@@ -48,7 +48,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import orjson
-from filelock import FileLock, Timeout
 
 from tui.data.annotation_merge import (EMPTY, LEVELS, SCALARS, Annotation, _Entry, _Op, _parse_change,
                                        _snapshot_changes, changes_anything, inverse, merge, normalize_tag)
@@ -85,7 +84,7 @@ class AnnotationStore:
         self.read_only_reason = ""
         self.warnings: list[str] = []
         self.last_saved: float | None = None
-        self._lock = FileLock(str(self.lock_path))
+        self._lock = None  # a filelock.FileLock, made when first needed (keeps start-up lean)
         self._lock_timeout = lock_timeout
         self._compact_bytes = compact_bytes
         self._mutex = threading.RLock()
@@ -252,10 +251,14 @@ class AnnotationStore:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
         with self._mutex:
             self._require_writable()
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                if self._lock is None:
+                    self._lock = FileLock(str(self.lock_path))
                 self._lock.acquire(timeout=self._lock_timeout)
             except Timeout:
                 raise AnnotationError(f"could not lock {self.lock_path} within {self._lock_timeout:g}s "

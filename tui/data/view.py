@@ -170,8 +170,12 @@ def compute_view(index: Index, query: Query | str, notes: NoteLookup, facet: str
     refine = refinable(previous, index, query, facet)
     quotes = _hits(index, "quotes", query, notes, previous.quotes if refine else None, cancelled)
     options = _hits(index, "options", query, notes, previous.options if refine else None, cancelled)
-    q_counts = _count(index, "quotes", quotes)
-    o_counts = _count(index, "options", options)
+    if query.empty:  # every row: the counts are each actor's own
+        q_counts = {a.id: len(a.quotes) for a in index.actors if a.quotes}
+        o_counts = {a.id: len(a.options) for a in index.actors if a.options}
+    else:
+        q_counts = _count(index, "quotes", quotes)
+        o_counts = _count(index, "options", options)
     if query.empty:
         actors = array("i", range(len(index.actors)))
     else:

@@ -14,7 +14,6 @@ import tempfile
 from pathlib import Path
 
 from tui.data.annotations import AnnotationError, normalize_tag
-from tui.ui.dialogs import AssessDialog, ExportDialog, NoteDialog, TagsDialog
 
 ANNOTATION_FIELDS = {"tag", "is", "risk", "likelihood"}
 
@@ -59,6 +58,8 @@ class AnnotateActions:
             def done(text: str | None) -> None:
                 if text is not None:
                     self._change(self.notes.set_note, entry.id, text)
+            from tui.ui.dialogs import NoteDialog  # dialogs (TextArea…) load when first used
+
             self.push_screen(NoteDialog(self._subject(entry), self.notes.get(entry.id).note), done)
 
     def action_note_in_editor(self) -> None:
@@ -91,6 +92,8 @@ class AnnotateActions:
                 if tags is not None:
                     self._change(self._edit_tags, entry.id, current, tags)
             current = sorted(self.notes.get(entry.id).tags)
+            from tui.ui.dialogs import TagsDialog
+
             self.push_screen(TagsDialog(self._subject(entry), current, self.notes.all_tags()), done)
 
     def _edit_tags(self, entry_id: str, before: list[str], after: list[str]) -> None:
@@ -113,6 +116,8 @@ class AnnotateActions:
         def done(levels: tuple[str, str] | None) -> None:
             if levels is not None:
                 self._change(self.notes.set_assessment, entry.id, *levels)
+        from tui.ui.dialogs import AssessDialog
+
         self.push_screen(AssessDialog(self._subject(entry), note.risk, note.likelihood), done)
 
     def action_undo(self) -> None:
@@ -140,5 +145,7 @@ class AnnotateActions:
                 self.notify(f"Export failed: {exc}", severity="error", markup=False)
                 return
             self.notify(f"Memo written to {written}", markup=False, timeout=6)
+        from tui.ui.dialogs import ExportDialog
+
         self.push_screen(ExportDialog(f"{len(self.notes.all())} annotated entries", str(default)), done)
 

@@ -1,4 +1,4 @@
-"""Modal dialogs for annotating: note, tags, assessment, export path."""
+"""Modal dialogs: note, tags, assessment, export path, fetch URLs."""
 
 from __future__ import annotations
 
@@ -237,3 +237,18 @@ class ExportDialog(Dialog):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip():
             self.dismiss(event.value.strip())
+
+
+class FetchDialog(Dialog):
+    heading = "Fetch from the web"
+    hint = "enter fetch · escape cancel · several URLs: separate with spaces · feeds are recognised"
+
+    def body(self) -> ComposeResult:
+        yield Input(placeholder="https://… article page or RSS/Atom feed", id="fetch-urls")
+
+    AUTO_FOCUS = "#fetch-urls"
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        urls = event.value.split()
+        if urls:
+            self.dismiss(urls)

@@ -11,25 +11,6 @@ import asyncio
 from pathlib import Path
 
 from textual import work
-from textual.app import ComposeResult
-from textual.widgets import Input
-
-from tui.ui.dialogs import Dialog
-
-
-class FetchDialog(Dialog):
-    heading = "Fetch from the web"
-    hint = "enter fetch · escape cancel · several URLs: separate with spaces · feeds are recognised"
-
-    def body(self) -> ComposeResult:
-        yield Input(placeholder="https://… article page or RSS/Atom feed", id="fetch-urls")
-
-    AUTO_FOCUS = "#fetch-urls"
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        urls = event.value.split()
-        if urls:
-            self.dismiss(urls)
 
 
 class FetchActions:
@@ -60,6 +41,8 @@ class FetchActions:
                 self.fetch_progress = f"fetching {len(urls)}…"
                 self._update_status()
                 self._fetch(urls, target)
+
+        from tui.ui.dialogs import FetchDialog  # loaded when first used
 
         self.push_screen(FetchDialog(f"into {self.store_name}"), done)
 
