@@ -18,6 +18,7 @@ Cells are ``str`` (always literal text, never markup) or ``rich.text.Text``.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from typing import Callable, ClassVar, Sequence
 
 from rich.style import Style
@@ -139,15 +140,13 @@ class VirtualTable(ScrollView, can_focus=True):
         return self._rows
 
     def set_rows(self, row_ids: Sequence[int] | array, *, keep_cursor: bool = True) -> None:
-        """Show ``row_ids``; keep the cursor on the same row id if still present, else clamp."""
+        """Show ``row_ids`` (ascending); keep the cursor on the same row id if still present, else clamp."""
         old_id, old_index = self.cursor_row_id, self.cursor
         self._rows = row_ids
         new_index = 0
         if keep_cursor and old_id is not None:
-            try:
-                new_index = row_ids.index(old_id)
-            except ValueError:
-                new_index = old_index
+            at = bisect_left(row_ids, old_id)  # the panes' rows ascend: no scan of 1M rows per keystroke
+            new_index = at if at < len(row_ids) and row_ids[at] == old_id else old_index
         self._line_cache.clear()
         self._update_virtual_size()
         self.set_reactive(VirtualTable.cursor, self.validate_cursor(new_index))
