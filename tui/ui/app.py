@@ -112,6 +112,8 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
             fetch_policy = FetchPolicy()
         self.fetch_policy = fetch_policy
         self.loader = loader  # if given, the store is opened after the first frame
+        if loader is not None:
+            self.loading = 0.0  # the first frame already says so
         self.query_text = ""
         self.query_error = ""
         self.filtering = False
