@@ -171,23 +171,24 @@ def _launch(args) -> int:
     from tui.ui.app import BriefingApp
     from tui.web.policy import FetchPolicy
 
-    options = dict(keymap=config.keys, fetch_policy=FetchPolicy(allow_private=args.allow_private))
     if sys.stdout.isatty() and sys.stdin.isatty():
         from tui.data.index import Index
         from tui.data.loader import load_index
-        from tui.data.store import Store, StoreError
+        from tui.data.store import Store
 
         store_path, name = _store_and_name(args)
-        app = BriefingApp(Index(Store(store_path, [])), _notes(args, store_path), store_name=name,
-                          loader=lambda progress: load_index(store_path, skip_bad=args.skip_bad, progress=progress),
-                          **options)
-        app.run()
-        if isinstance(app.load_error, StoreError):
-            return _fail(str(app.load_error))
-        return app.return_code or 0
-    index, notes, name = _open(args)
-    app = BriefingApp(index, notes, store_name=name, **options)
+        index, notes = Index(Store(store_path, [])), _notes(args, store_path)
+
+        def loader(progress):
+            return load_index(store_path, skip_bad=args.skip_bad, progress=progress)
+    else:
+        index, notes, name = _open(args)
+        loader = None
+    app = BriefingApp(index, notes, store_name=name, keymap=config.keys, loader=loader,
+                      fetch_policy=FetchPolicy(allow_private=args.allow_private))
     app.run()
+    if app.load_error is not None:  # reported now that the terminal is back to normal
+        return _fail(str(app.load_error))
     return app.return_code or 0
 
 

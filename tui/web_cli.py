@@ -8,10 +8,10 @@ import ipaddress
 import sys
 from pathlib import Path
 
+from tui.cli import EXIT_BAD_INPUT
 from tui.data.sanitize import clean_line
 
 EXIT_FAILURES = 1
-EXIT_BAD_INPUT = 2
 
 
 def build_fetch_parser() -> argparse.ArgumentParser:

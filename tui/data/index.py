@@ -8,8 +8,8 @@ involves, and a lower-cased haystack for the query engine.
 from __future__ import annotations
 
 import hashlib
-from array import array
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -105,19 +105,29 @@ class Index:
     """Actors, quotes and options of a whole store, with cross references."""
 
     def __init__(self, store: Store, progress: Callable[[float], None] | None = None):
-        self.store = store
+        self._fields(store, [], [], [])
         self._progress = progress
+        self._shared: dict = {}
+        self._build()
+        del self._shared, self._progress
+
+    def _fields(self, store: Store, actors: list[ActorRow], quotes: list[QuoteRow], options: list[OptionRow]) -> None:
+        self.store = store
         self.articles: list[Article] = store.articles
-        self.actors: list[ActorRow] = []
-        self.quotes: list[QuoteRow] = []
-        self.options: list[OptionRow] = []
-        self.actor_pos: dict[str, int] = {}
+        self.actors, self.quotes, self.options = actors, quotes, options
+        self.actor_pos: dict[str, int] = {a.id: n for n, a in enumerate(actors)}
         self._columns: dict[tuple[str, str], list] = {}
         self._haystacks: dict[str, tuple[str, array]] = {}
         self._words: dict[str, WordIndex] = {}
-        self._shared: dict = {}
-        self._build()
-        del self._shared
+
+    @classmethod
+    def restore(cls, store: Store, actors: list[ActorRow], quotes: list[QuoteRow], options: list[OptionRow],
+                haystacks: dict[str, tuple[str, array]], words: dict[str, WordIndex]) -> Index:
+        """An index from parts an earlier build produced (see :mod:`tui.data.index_cache`)."""
+        index = cls.__new__(cls)
+        index._fields(store, actors, quotes, options)
+        index._haystacks, index._words = haystacks, words
+        return index
 
     def _build(self) -> None:
         registry = ActorRegistry()

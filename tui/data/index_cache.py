@@ -17,10 +17,10 @@ from the user's own cache directory.
 from __future__ import annotations
 
 import hashlib
-from array import array
 import marshal
 import os
 import re
+from array import array
 from pathlib import Path
 
 import orjson
@@ -29,6 +29,7 @@ from platformdirs import user_cache_path
 from tui import __version__
 from tui.data.index import ActorRow, Index, OptionRow, QuoteRow
 from tui.data.journal_io import atomic_write
+from tui.data.model import paragraphs_of
 from tui.data.sanitize import clean
 from tui.data.store import Store
 from tui.data.words import WordIndex
@@ -76,7 +77,7 @@ class StoredArticle:
         return clean(raw["text"])
 
     def paragraphs(self) -> list[str]:
-        return [p for p in (part.strip() for part in self.text.split("\n\n")) if p]
+        return paragraphs_of(self.text)
 
 
 def save(index: Index, path: Path) -> None:
@@ -117,16 +118,11 @@ def load(store_path: Path, files: list[Path], path: Path) -> Index | None:
         return None
     del data
     files = [Path(n) for n in names]
-    index = Index.__new__(Index)
-    index.store = Store(Path(store_path), [StoredArticle(a, files) for a in articles], skipped, files)
-    index.articles = index.store.articles
-    index.actors = [ActorRow(*r) for r in actors]
-    index.quotes = [QuoteRow(*r) for r in quotes]
-    index.options = [OptionRow(*r) for r in options]
-    index.actor_pos = {a.id: n for n, a in enumerate(index.actors)}
-    index._columns = {}
-    index._haystacks = {kind: (blob, array("q", starts)) for kind, (blob, starts) in zip(("quotes", "options"), blobs)}
-    index._words = {kind: WordIndex(vocabulary, array("q", offsets), array("i", postings))
-                    for kind, (vocabulary, offsets, postings) in zip(("quotes", "options"), words)}
-    index._progress = None
-    return index
+    store = Store(Path(store_path), [StoredArticle(a, files) for a in articles], skipped, files)
+    kinds = ("quotes", "options")
+    return Index.restore(
+        store, [ActorRow(*r) for r in actors], [QuoteRow(*r) for r in quotes], [OptionRow(*r) for r in options],
+        {kind: (blob, array("q", starts)) for kind, (blob, starts) in zip(kinds, blobs)},
+        {kind: WordIndex(vocabulary, array("q", offsets), array("i", postings))
+         for kind, (vocabulary, offsets, postings) in zip(kinds, words)},
+    )

@@ -103,4 +103,9 @@ class Article:
     origin: tuple[int, int, int] | None = None  # (store file number, byte offset, length) of a JSON Lines record
 
     def paragraphs(self) -> list[str]:
-        return [p for p in (part.strip() for part in self.text.split("\n\n")) if p]
+        return paragraphs_of(self.text)
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """An article body's paragraphs: separated by a blank line, trimmed, none empty."""
+    return [p for p in (part.strip() for part in text.split("\n\n")) if p]

@@ -30,6 +30,8 @@ FIELD_ALIASES = {
     "kind": "kind", "tag": "tag", "is": "is", "article": "article", "status": "status",
     "risk": "risk", "likelihood": "likelihood",
 }
+# fields whose hits depend on the analyst's annotations, not on the store
+ANNOTATION_FIELDS = frozenset({"tag", "is", "risk", "likelihood"})
 IS_VALUES = ("starred", "annotated", "noted", "tagged", "assessed", "direct", "reported", "quote", "option", "actor")
 LEVELS = ("low", "medium", "high")
 

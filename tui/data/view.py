@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Callable
 
 from tui.data.index import Index
-from tui.data.query import Query, kind_value, parse
+from tui.data.query import ANNOTATION_FIELDS, Query, kind_value, parse
 from tui.data.words import WORD
 
 NoteLookup = Callable[[str], object | None]
@@ -38,15 +38,21 @@ class Cancelled(Exception):
     """A newer query replaced this one before it was done."""
 
 
-_ANNOTATION_FIELDS = frozenset({"tag", "is", "risk", "likelihood"})  # hits change when annotations do
 _CHUNK = 4096  # rows between two looks at ``cancelled``
-
-
-# Terms tested on one string attribute of every row, in a tight loop over a column of
-# that attribute: the bulk of filtering a big store.  Other terms test row objects.
-_COLUMN_OF = {None: "haystack", "actor": "names", "article": "article_key", "kind": "kinds"}
 _POSTINGS_PER_ROW = 1  # past this many postings to merge per row, testing each row is cheaper
 _FEW = 2048  # so few rows are tested directly
+
+
+def _chunks(ids, cancelled):
+    """``ids`` a slice at a time, raising Cancelled between slices once ``cancelled()``."""
+    for begin in range(0, len(ids), _CHUNK):
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        yield ids[begin:begin + _CHUNK]
+
+
+def _every(ids, rows: int) -> bool:
+    return isinstance(ids, range) and len(ids) == rows
 
 
 def _text_hits(index: Index, kind: str, value: str, negated: bool, ids, cancelled) -> list[int]:
@@ -59,7 +65,7 @@ def _text_hits(index: Index, kind: str, value: str, negated: bool, ids, cancelle
         longest = max(words, key=len)
         found = index.words(kind).rows_with(longest, budget=rows * _POSTINGS_PER_ROW)
         if found is not None:
-            if not (isinstance(ids, range) and len(ids) == rows):
+            if not _every(ids, rows):
                 among = set(ids)
                 found = [i for i in found if i in among]
             if longest != value:  # "long-range", a phrase: the word only found candidates
@@ -69,10 +75,7 @@ def _text_hits(index: Index, kind: str, value: str, negated: bool, ids, cancelle
             hit = set(found)
             return [i for i in ids if i not in hit]
     kept: list[int] = []  # a broad term, or few rows: test each row's stretch of the haystacks
-    for begin in range(0, len(ids), _CHUNK):
-        if cancelled is not None and cancelled():
-            raise Cancelled
-        chunk = ids[begin:begin + _CHUNK]
+    for chunk in _chunks(ids, cancelled):
         if negated:
             kept += [i for i in chunk if find(value, starts[i], starts[i + 1]) < 0]
         else:
@@ -93,12 +96,26 @@ def _actor_hits(index: Index, kind: str, term, ids) -> list[int]:
         found.update(getattr(actor, kind))
     if term.negated:
         return [i for i in ids if i not in found]
-    if isinstance(ids, range) and len(ids) == len(getattr(index, kind)):
+    if _every(ids, len(getattr(index, kind))):
         return sorted(found)
     return [i for i in ids if i in found]
 
 
+def _column_hits(column: list[str], value: str, negated: bool, ids, cancelled) -> list[int]:
+    """Rows among ``ids`` whose string in ``column`` holds ``value`` (or not)."""
+    kept: list[int] = []
+    for chunk in _chunks(ids, cancelled):
+        if negated:
+            kept += [i for i in chunk if value not in column[i]]
+        else:
+            kept += [i for i in chunk if value in column[i]]
+    return kept
+
+
 def _hits(index: Index, kind: str, query: Query, notes: NoteLookup, candidates=None, cancelled=None) -> array:
+    """The rows of ``kind`` that ``query`` matches.  Free text, ``actor:``, ``kind:`` and
+    ``article:`` are answered for all rows at once (word index, the actors' own rows, one
+    column); the other terms test row objects, only among the rows left."""
     rows = getattr(index, kind)
     if query.empty:
         return array("i", range(len(rows)))
@@ -107,37 +124,23 @@ def _hits(index: Index, kind: str, query: Query, notes: NoteLookup, candidates=N
     for term, predicate in zip(query.terms, query.predicates):
         if cancelled is not None and cancelled():
             raise Cancelled
-        attr = _COLUMN_OF.get(term.field)
-        if attr is None:
-            other.append(predicate)
-            continue
-        value, negated = term.value.lower(), term.negated
-        if attr == "haystack":
-            ids = _text_hits(index, kind, value, negated, ids, cancelled)
-            continue
-        if term.field in ("actor", "kind") and "\n" not in value:
+        value, field = term.value.lower(), term.field
+        if field is None:
+            ids = _text_hits(index, kind, value, term.negated, ids, cancelled)
+        elif field == "kind" or (field == "actor" and "\n" not in value):
             ids = _actor_hits(index, kind, term, ids)
-            continue
-        column = index.column(kind, attr)
-        kept: list[int] = []
-        for start in range(0, len(ids), _CHUNK):
-            if cancelled is not None and cancelled():
-                raise Cancelled
-            chunk = ids[start:start + _CHUNK]
-            if negated:
-                kept += [i for i in chunk if value not in column[i]]
-            else:
-                kept += [i for i in chunk if value in column[i]]
-        ids = kept
+        elif field in ("actor", "article"):  # an actor: value spanning two names ("a\nb")
+            ids = _column_hits(index.column(kind, "names" if field == "actor" else "article_key"),
+                               value, term.negated, ids, cancelled)
+        else:
+            other.append(predicate)
     if other:
         def match(row) -> bool:
             note = notes(row.id)
             return all(pred(row, note) != negated for negated, pred in other)
         kept = []
-        for start in range(0, len(ids), _CHUNK):
-            if cancelled is not None and cancelled():
-                raise Cancelled
-            kept += [i for i in ids[start:start + _CHUNK] if match(rows[i])]
+        for chunk in _chunks(ids, cancelled):
+            kept += [i for i in chunk if match(rows[i])]
         ids = kept
     return ids if isinstance(ids, array) else array("i", ids)
 
@@ -146,7 +149,7 @@ def refinable(previous: View | None, index: Index, query: Query, facet: str | No
     """True if ``query``'s hits are among ``previous``'s, so only those need testing."""
     return (previous is not None and previous.index is index and facet is None and previous.facet is None
             and not previous.query.empty and query.narrows(previous.query)
-            and not any(t.field in _ANNOTATION_FIELDS for t in query.terms))
+            and not any(t.field in ANNOTATION_FIELDS for t in query.terms))
 
 
 def _count(index: Index, kind: str, hits: array) -> dict[str, int]:
@@ -173,12 +176,10 @@ def compute_view(index: Index, query: Query | str, notes: NoteLookup, facet: str
     if query.empty:  # every row: the counts are each actor's own
         q_counts = {a.id: len(a.quotes) for a in index.actors if a.quotes}
         o_counts = {a.id: len(a.options) for a in index.actors if a.options}
+        actors = array("i", range(len(index.actors)))
     else:
         q_counts = _count(index, "quotes", quotes)
         o_counts = _count(index, "options", options)
-    if query.empty:
-        actors = array("i", range(len(index.actors)))
-    else:
         involved = q_counts.keys() | o_counts.keys()
         match = query.matches
         actors = array("i", (i for i in (previous.actors if refine else range(len(index.actors)))

@@ -14,8 +14,7 @@ import tempfile
 from pathlib import Path
 
 from tui.data.annotations import AnnotationError, normalize_tag
-
-ANNOTATION_FIELDS = {"tag", "is", "risk", "likelihood"}
+from tui.data.query import ANNOTATION_FIELDS
 
 
 class AnnotateActions:

@@ -38,8 +38,7 @@ class FetchActions:
 
         def done(urls: list[str] | None) -> None:
             if urls:
-                self.fetch_progress = f"fetching {len(urls)}…"
-                self._update_status()
+                self._fetching(f"fetching {len(urls)}…")
                 self._fetch(urls, target)
 
         from tui.ui.dialogs import FetchDialog  # loaded when first used
@@ -51,29 +50,29 @@ class FetchActions:
         from tui.data.store import StoreError
         from tui.web.fetcher import fetch_into_store
 
-        def progress(done: int, total: int, what: str) -> None:
-            self.fetch_progress = f"fetching {done}/{total}"
-            self._update_status()
+        def progress(done: int, total: int, _what: str) -> None:
+            self._fetching(f"fetching {done}/{total}")
 
         try:
             report = await fetch_into_store(urls, [], target, self.fetch_policy, progress=progress)
+            if report.added:
+                self._fetching("loading new articles…")
+                await self._reload_store(target)
         except (StoreError, OSError) as exc:
-            self.fetch_progress = ""
-            self._update_status()
             self.notify(f"Fetch failed: {exc}", severity="error", markup=False, timeout=10)
             return
-        if report.added:
-            self.fetch_progress = "loading new articles…"
-            self._update_status()
-            await self._reload_store(target)
-        self.fetch_progress = ""
-        self._update_status()
+        finally:
+            self._fetching("")
         self.notify(report.summary().capitalize(), title="Fetch", markup=False, timeout=8,
                     severity="information" if not report.failed else "warning")
         for url, reason in report.failed[:3]:
             self.notify(f"{url}\n{reason}", title="Fetch failed", severity="error", markup=False, timeout=12)
         if len(report.failed) > 3:
             self.notify(f"and {len(report.failed) - 3} more failures", severity="error", markup=False)
+
+    def _fetching(self, progress: str) -> None:
+        self.fetch_progress = progress
+        self._update_status()
 
     async def _reload_store(self, path: Path) -> None:
         from tui.data.loader import load_index

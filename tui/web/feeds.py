@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import orjson
 from filelock import FileLock
 from platformdirs import user_state_path
@@ -55,8 +56,6 @@ def feed_entries(document: Document, limit: int) -> list[FeedEntry]:
 
 
 def _join(base: str, link: str) -> str:
-    import httpx
-
     return str(httpx.URL(base).join(link.strip())) if link.strip() else ""
 
 

@@ -35,7 +35,6 @@ class FetchReport:
     duplicates: int = 0
     unchanged_feeds: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
-    added_titles: list[str] = field(default_factory=list)
     written_to: str = ""
 
     def summary(self) -> str:
@@ -108,8 +107,6 @@ class _Run:
             document = await self._get(url)
             if document.is_feed:
                 if entry is None:  # a page URL that turned out to be a feed: read it as one
-                    self.total += 1
-                    self._tick(f"feed: {url}")
                     return await self.feed(url, order, document)
                 raise FetchError("a feed entry links to another feed")
             raw = await asyncio.to_thread(article_from_page, document, entry)
@@ -125,8 +122,7 @@ class _Run:
     def add_in_order(self) -> None:
         """Extract and add the pages in the order given (feed order, then URLs), not as they arrived."""
         for _, url, raw in sorted(self.pages, key=lambda page: page[0]):
-            if self.adder.add(raw, url):
-                self.report.added_titles.append(raw.title)
+            self.adder.add(raw, url)
 
 
 async def fetch_into_store(urls: list[str], feeds: list[str], store_path: Path, policy: FetchPolicy, *,

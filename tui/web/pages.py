@@ -16,18 +16,17 @@ from tui.data.sanitize import clean, clean_line
 from tui.web.download import Document, FetchError, check_url
 from tui.web.feeds import FeedEntry
 
-# control characters, raw or as character references: lxml refuses a page that holds them
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CHAR_REF = re.compile(r"&#(?:([0-9]{1,8})|[xX]([0-9a-fA-F]{1,8}));?")
 
 
 def _drop_controls(html: str) -> str:
+    """The page through the sanitiser, and character references to what it would remove
+    dropped too: lxml refuses a whole page that holds a control character."""
     def ref(match: re.Match[str]) -> str:
         code = int(match.group(1)) if match.group(1) else int(match.group(2), 16)
-        bad = code >= 0x110000 or _CONTROL_CHARS.match(chr(code)) is not None
-        return "" if bad else match.group(0)
+        return "" if code >= 0x110000 or clean(chr(code)) != chr(code) else match.group(0)
 
-    return _CHAR_REF.sub(ref, _CONTROL_CHARS.sub("", html))
+    return _CHAR_REF.sub(ref, clean(html))
 
 
 MIN_TEXT_CHARS = 200  # less than this is a teaser, a paywall or an index page, not an article
