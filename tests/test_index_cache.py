@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURE_STORE
 from tui.data import index_cache
-from tui.data.index_cache import StoredArticle, cache_path_for
+from tui.data.index_cache import cache_path_for
 from tui.data.loader import load_index
 from tui.data.store import StoreError
 from tui.data.view import compute_view
@@ -37,9 +37,9 @@ def _same_index(a, b) -> None:
 def test_the_second_open_reads_the_cache_and_bodies_on_demand(tmp_path):
     store = _jsonl(tmp_path)
     first = load_index(store)
-    assert cache_path_for(store).exists() and not isinstance(first.articles[0], StoredArticle)
+    assert cache_path_for(store).exists() and not first.from_cache
     second = load_index(store)
-    assert all(isinstance(a, StoredArticle) for a in second.articles)
+    assert second.from_cache
     _same_index(first, second)
     for a, b in zip(first.articles, second.articles):
         assert (a.id, a.title, a.source, a.url, a.published, a.text) == (b.id, b.title, b.source, b.url,
@@ -54,7 +54,7 @@ def test_a_changed_store_is_read_again(tmp_path):
              "quotes": [], "options": []}
     _jsonl(tmp_path, [extra])  # rewritten: new size and mtime
     again = load_index(store)
-    assert not isinstance(again.articles[0], StoredArticle)
+    assert not again.from_cache
     assert again.articles[-1].id == "new-1"
     assert load_index(store).articles[-1].title == "Fresh"  # and the rewritten cache has it
 
@@ -64,7 +64,7 @@ def test_a_touched_store_with_the_same_size_is_read_again(tmp_path):
     load_index(store)
     st = store.stat()
     os.utime(store, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
-    assert not isinstance(load_index(store).articles[0], StoredArticle)
+    assert not load_index(store).from_cache
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", None])
@@ -74,12 +74,14 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(tmp_path, monkeypatc
     cache = cache_path_for(store)
     if damage is None:  # written by another version
         monkeypatch.setattr(index_cache, "FORMAT", "briefing-tui index 0 / old")
-    else:
-        cache.write_bytes(damage + cache.read_bytes()[: len(cache.read_bytes()) // 2])
+    else:  # a new file in its place, as every writer of the cache does (``first`` still maps the old one)
+        broken = cache.with_name("broken")
+        broken.write_bytes(damage + cache.read_bytes()[: len(cache.read_bytes()) // 2])
+        os.replace(broken, cache)
     again = load_index(store)
-    assert not isinstance(again.articles[0], StoredArticle)
+    assert not again.from_cache
     _same_index(first, again)
-    assert isinstance(load_index(store).articles[0], StoredArticle)
+    assert load_index(store).from_cache
 
 
 def test_a_json_store_keeps_its_bodies_in_the_cache(tmp_path):
@@ -87,7 +89,7 @@ def test_a_json_store_keeps_its_bodies_in_the_cache(tmp_path):
     shutil.copy(FIXTURE_STORE, store)
     first = load_index(store)
     second = load_index(store)
-    assert isinstance(second.articles[0], StoredArticle) and second.articles[0].origin is None
+    assert second.from_cache and second.articles[0].origin is None
     assert [a.text for a in first.articles] == [a.text for a in second.articles]
 
 

@@ -74,27 +74,38 @@ def test_progress_rises_to_one_while_a_store_opens(tmp_path):
 
 
 TERMS = ["nato", "-nato", "russia", "-russia", "actor:rutte", "-actor:russia", "article:wire", "-article:a",
-         "is:direct", "is:reported", "status:prop", "kind:state", "-kind:person", '"said the"', "the", "-the", "ä"]
+         "is:direct", "is:reported", "status:prop", "kind:state", "-kind:person", '"said the"', "the", "-the", "ä",
+         "a", "-e", "z", "7", "_", "is:starred", "-is:starred", "tag:esc", "is:option", "-is:quote", "status:under"]
 
 
-@settings(max_examples=120, deadline=None)
-@given(st.lists(st.sampled_from(TERMS + ["long-range", '"air defence"', "nato's", "kyiv", "é", "-"]),
-                min_size=1, max_size=4), st.sampled_from([(2048, 1), (0, 1), (0, 0)]))
-def test_column_matching_gives_exactly_the_rows_query_matches_gives(terms, limits):
-    """With the word index used for every term (small _FEW), for narrow ones only, and never."""
-    from tui.data import view as view_module
+class _Note:
+    def __init__(self, star: bool = False, tags: frozenset = frozenset()) -> None:
+        self.star, self.tags, self.note, self.risk, self.likelihood = star, tags, "", "", ""
+
+
+NOTED = {row.id: _Note(n % 2 == 0, frozenset({"escalation"}) if n % 3 == 0 else frozenset())
+         for n, row in enumerate([*SAMPLE.quotes[::5], *SAMPLE.options[::4]])}
+EMPTY = _Note()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(TERMS + ["long-range", '"air defence"', "nato's", "kyiv", "é", "-", "u.s."]),
+                min_size=1, max_size=4), st.sampled_from([8, 0, 10**9]), st.booleans())
+def test_column_matching_gives_exactly_the_rows_query_matches_gives(terms, scan_share, noted):
+    """Every path of the column search — word index, letter masks, phrases checked one by one
+    or by one pass over the text, annotations looked up by id or row by row — agrees with
+    testing each row with ``Query.matches``."""
+    from tui.data import columns
     from tui.data.query import parse
 
     query = parse(" ".join(terms))
-    saved = view_module._FEW, view_module._POSTINGS_PER_ROW
-    view_module._FEW, view_module._POSTINGS_PER_ROW = limits
-    try:
-        view = compute_view(SAMPLE, query, lambda _id: None)
-    finally:
-        view_module._FEW, view_module._POSTINGS_PER_ROW = saved
+    notes = lambda entry_id: NOTED.get(entry_id, EMPTY)  # noqa: E731
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(columns, "SCAN_SHARE", scan_share)
+        view = compute_view(SAMPLE, query, notes, noted=NOTED if noted else None)
     for kind, hits in (("quotes", view.quotes), ("options", view.options)):
         rows = getattr(SAMPLE, kind)
-        assert list(hits) == [i for i, row in enumerate(rows) if query.matches(row, None)]
+        assert list(hits) == [i for i, row in enumerate(rows) if query.matches(row, notes(row.id))]
     counts = {}
     for i in view.quotes:
         for key in SAMPLE.quotes[i].actor_keys:
@@ -103,22 +114,27 @@ def test_column_matching_gives_exactly_the_rows_query_matches_gives(terms, limit
 
 
 def test_the_word_index_finds_rows_by_any_part_of_any_word():
-    from tui.data.words import WordIndex
+    from tui.data.words import build_words, rows_with_word
 
-    words = WordIndex.build(["nato said\nkyiv", "the natural gas", "", "région île", "nato nato"])
-    assert words.rows_with("nato", 100) == [0, 4]
-    assert words.rows_with("nat", 100) == [0, 1, 4]
-    assert words.rows_with("gion", 100) == [3] and words.rows_with("île", 100) == [3]
-    assert words.rows_with("zzz", 100) == []
-    assert words.rows_with("a", 2) is None  # more postings than the budget: scan instead
+    words = build_words(["nato said\nkyiv", "the natural gas", "", "région île", "nato nato 7"])
+
+    def rows(term: str) -> list[int]:
+        return rows_with_word(*words, term).nonzero()[0].tolist()
+
+    assert rows("nato") == [0, 4]
+    assert rows("nat") == [0, 1, 4]
+    assert rows("gion") == [3] and rows("île") == [3]
+    assert rows("zzz") == [] and rows("q") == []
+    assert rows("a") == [0, 1, 4] and rows("7") == [4] and rows("é") == [3]  # letter masks and postings
 
 
 @pytest.mark.parametrize("text", ["nato's", "long-range", '"air defence"', "-nato's", "kyiv", "-kyiv", "ukraine's"])
-def test_terms_beyond_one_word_are_checked_against_the_text(text, monkeypatch):
-    from tui.data import view as view_module
+@pytest.mark.parametrize("scan_share", [0, 10**9])
+def test_terms_beyond_one_word_are_checked_against_the_text(text, scan_share, monkeypatch):
+    from tui.data import columns
     from tui.data.query import parse
 
-    monkeypatch.setattr(view_module, "_FEW", 0)
+    monkeypatch.setattr(columns, "SCAN_SHARE", scan_share)
     query = parse(text)
     view = compute_view(SAMPLE, query, lambda _id: None)
     assert list(view.quotes) == [i for i, r in enumerate(SAMPLE.quotes) if query.matches(r, None)]
@@ -126,8 +142,8 @@ def test_terms_beyond_one_word_are_checked_against_the_text(text, monkeypatch):
 
 
 def test_the_counts_without_a_filter_are_each_actors_own():
-    from tui.data.view import _count
+    from tui.data.view import _counts, _mask
 
     view = compute_view(SAMPLE, "", lambda _id: None)
-    assert view.quote_counts == _count(SAMPLE, "quotes", view.quotes)
-    assert view.option_counts == _count(SAMPLE, "options", view.options)
+    assert view.quote_counts == _counts(SAMPLE, "quotes", _mask(view.quotes, len(SAMPLE.quotes)))
+    assert view.option_counts == _counts(SAMPLE, "options", _mask(view.options, len(SAMPLE.options)))

@@ -174,10 +174,9 @@ def _launch(args) -> int:
     if sys.stdout.isatty() and sys.stdin.isatty():
         from tui.data.index import Index
         from tui.data.loader import load_index
-        from tui.data.store import Store
 
         store_path, name = _store_and_name(args)
-        index, notes = Index(Store(store_path, [])), _notes(args, store_path)
+        index, notes = Index.empty(store_path), _notes(args, store_path)
 
         def loader(progress):
             return load_index(store_path, skip_bad=args.skip_bad, progress=progress)

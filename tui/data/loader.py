@@ -48,9 +48,12 @@ def _load(path: Path, skip_bad: bool, tell: Callable[[float], None], cache: bool
 
         fill_extraction(store)
     index = Index(store, progress=lambda f: tell(READ_SHARE + f * (1 - READ_SHARE)))
-    for kind in ("quotes", "options"):  # here, in the loading thread, not on the first keystroke
-        index.words(kind)
-    if cache:
-        index_cache.save(index, cache_file)
+    del store  # the articles' bodies: the index reads them from the store file when needed
+    if cache and index_cache.save(index, cache_file):
+        # the same columns mapped from the file: memory only for the pages in use
+        reopened = index_cache.load(path, files, cache_file)
+        if reopened is not None:
+            reopened.from_cache = False  # read from the store in this session
+            index = reopened
     tell(1.0)
     return index

@@ -185,6 +185,16 @@ def kind_value(term: Term) -> str:
     return normalize_kind(term.value) or _pick(term.value, ACTOR_KINDS, "kind", term.column)
 
 
+def status_value(term: Term) -> str:
+    """The option status a ``status:`` term names (prefixes allowed)."""
+    return _pick(term.value, STATUSES, "status", term.column)
+
+
+def is_value(term: Term) -> str:
+    """The flag an ``is:`` term names (prefixes allowed)."""
+    return _pick(term.value, IS_VALUES, "'is:' value", term.column)
+
+
 def _pick(value: str, choices: tuple[str, ...], what: str, column: int) -> str:
     hits = [c for c in choices if c.startswith(value)]
     if len(hits) == 1 or value in hits:
@@ -209,15 +219,14 @@ def _predicate(term: Term) -> Predicate:
         kind = kind_value(term)
         return lambda e, n: kind in e.kinds
     if f == "status":
-        status = _pick(v, STATUSES, "status", term.column)
+        status = status_value(term)
         return lambda e, n: e.status == status
     if f in ("risk", "likelihood"):
         level = _pick(v, LEVELS, f, term.column)
         return lambda e, n: n is not None and getattr(n, f) == level
     if f == "tag":
         return lambda e, n: n is not None and any(t.startswith(v) for t in n.tags)
-    flag = _pick(v, IS_VALUES, "'is:' value", term.column)
-    return _IS[flag]
+    return _IS[is_value(term)]
 
 
 _IS: dict[str, Predicate] = {

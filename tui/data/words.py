@@ -5,64 +5,65 @@ Every maximal run of word characters (``\\w+``) in a row's haystack is a word.
 A search term made only of word characters occurs in a haystack exactly when it
 occurs inside one of that haystack's words; so the rows holding a term are the
 union of the postings of the vocabulary words that contain it, and the
-vocabulary is small enough to scan in a blink.  Terms with other characters
-("long-range", a quoted phrase) use their longest word for candidates and are
-then checked against the haystack itself.
+vocabulary is small enough to scan in a blink.  A one-letter term would touch
+most postings, so each row also keeps a 64-bit mask of the letters and digits
+in its words, and a one-letter term is one vectorised test of those masks.
+Terms with other characters ("long-range", a quoted phrase) take the rows that
+hold all of their words as candidates, which are then checked against the text.
 """
 
 from __future__ import annotations
 
 import re
-from array import array
+import string
 from typing import Sequence
 
+import numpy as np
+
+from tui.data.columns import Ragged, Texts
+
 WORD = re.compile(r"\w+")
+CHAR_BITS = {c: np.uint64(1 << n) for n, c in enumerate(string.ascii_lowercase + string.digits)}
 
 
-class WordIndex:
-    def __init__(self, vocabulary: str, offsets: array, postings: array) -> None:
-        self.vocabulary = vocabulary  # "\0word0\0word1\0…\0": word n starts after the n-th NUL
-        self.offsets = offsets        # postings of word n: postings[offsets[n]:offsets[n + 1]]
-        self.postings = postings      # row numbers, ascending within a word
+def build_words(haystacks: Sequence[str]) -> tuple[Texts, Ragged, np.ndarray]:
+    """(vocabulary, postings of each vocabulary word, each row's character mask)."""
+    rows_of: dict[str, list[int]] = {}
+    for row, text in enumerate(haystacks):
+        for word in set(WORD.findall(text)):
+            found = rows_of.get(word)
+            if found is None:
+                rows_of[word] = [row]
+            else:
+                found.append(row)
+    postings = Ragged.build(list(rows_of.values()))
+    word_masks = np.array([_char_mask(word) for word in rows_of], dtype=np.uint64)
+    chars = np.zeros(len(haystacks), dtype=np.uint64)
+    np.bitwise_or.at(chars, postings.values, np.repeat(word_masks, np.diff(postings.offsets)))
+    return Texts.build(rows_of), postings, chars
 
-    @classmethod
-    def build(cls, haystacks: Sequence[str]) -> WordIndex:
-        rows_of: dict[str, list[int]] = {}
-        for row, text in enumerate(haystacks):
-            for word in set(WORD.findall(text)):
-                found = rows_of.get(word)
-                if found is None:
-                    rows_of[word] = [row]
-                else:
-                    found.append(row)
-        offsets, postings = array("q", [0]), array("i")
-        for rows in rows_of.values():
-            postings.extend(rows)
-            offsets.append(len(postings))
-        return cls("\0" + "\0".join(rows_of) + "\0", offsets, postings)
 
-    def _words_containing(self, term: str) -> list[int]:
-        """Numbers of the vocabulary words that contain ``term``."""
-        vocab, found, number, counted = self.vocabulary, [], -1, 0
-        at = vocab.find(term)
-        while at >= 0:
-            number += vocab.count("\0", counted, at)  # word n follows the (n+1)-th NUL
-            counted = at
-            found.append(number)
-            at = vocab.find(term, vocab.find("\0", at))
-        return found
+def _char_mask(word: str) -> int:
+    mask = 0
+    for c in set(word):
+        bit = CHAR_BITS.get(c)
+        if bit is not None:
+            mask |= int(bit)
+    return mask
 
-    def rows_with(self, term: str, budget: int) -> list[int] | None:
-        """Sorted rows whose words hold ``term`` (word characters only), or None if that
-        would mean more than ``budget`` postings (then scanning is cheaper)."""
-        words = self._words_containing(term)
-        offsets, postings = self.offsets, self.postings
-        if sum(offsets[n + 1] - offsets[n] for n in words) > budget:
-            return None
-        if len(words) == 1:
-            n = words[0]
-            return postings[offsets[n]:offsets[n + 1]].tolist()
-        rows: set[int] = set()
-        for n in words:
-            rows.update(postings[offsets[n]:offsets[n + 1]])
-        return sorted(rows)
+
+def rows_with_word(words: Texts, postings: Ragged, chars: np.ndarray, term: str) -> np.ndarray:
+    """A mask of the rows with ``term`` (word characters only, lower case) inside a word."""
+    bit = CHAR_BITS.get(term) if len(term) == 1 else None
+    if bit is not None:
+        return (chars & bit) != 0
+    return postings.union(words.containing(term), len(chars))
+
+
+def candidates(words: Texts, postings: Ragged, chars: np.ndarray, value: str) -> np.ndarray | None:
+    """A mask of the rows that hold every word of ``value``, or None if it has no words."""
+    mask = None
+    for word in sorted(set(WORD.findall(value)), key=len, reverse=True):
+        found = rows_with_word(words, postings, chars, word)
+        mask = found if mask is None else mask & found
+    return mask

@@ -190,18 +190,20 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
             query = self.view.query if self.view.query_text == self.query_text else parse(self.query_text)
         if len(self.index.quotes) + len(self.index.options) + len(self.index.actors) > BACKGROUND_ROWS:
             self.filtering = True
-            self._filter_in_background(query, self.query_text, self.facet, keep_cursor)
+            self._filter_in_background(query, self.query_text, self.facet, keep_cursor, self.notes.all())
             return
-        view = compute_view(self.index, query, self.notes.get, self.facet, previous=self.view)
+        view = compute_view(self.index, query, self.notes.get, self.facet, previous=self.view,
+                            noted=self.notes.all())
         view.query_text = self.query_text
         self._show_view(view, keep_cursor)
 
     @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
-    def _filter_in_background(self, query: Query, text: str, facet: str | None, keep_cursor: bool) -> None:
+    def _filter_in_background(self, query: Query, text: str, facet: str | None, keep_cursor: bool,
+                              noted: dict) -> None:
         worker = get_current_worker()
         try:
             view = compute_view(self.index, query, self.notes.get, facet, previous=self.view,
-                                cancelled=lambda: worker.is_cancelled)
+                                cancelled=lambda: worker.is_cancelled, noted=noted)
         except Cancelled:
             return
         view.query_text = text

@@ -7,6 +7,7 @@ fetch) replaces the one on screen, keeping each pane's cursor on its entry.
 from __future__ import annotations
 
 import time
+from bisect import bisect_left
 from typing import Callable
 
 from textual import work
@@ -73,8 +74,12 @@ class StoreLoading:
         if self.filtering:  # a big index is filtered in a thread: the cursors start at the top
             return
         for pane in self.panes:
-            rows = pane.rows_of(index)
-            for position, row_id in enumerate(pane.row_ids):
-                if rows[row_id].id == kept[pane.id]:
-                    pane.cursor = position
-                    break
+            if kept[pane.id] is None:
+                continue
+            if pane.kind == "actors":
+                row = index.actor_pos.get(kept[pane.id])
+            else:
+                row = index.rows_of(pane.kind, [kept[pane.id]]).get(kept[pane.id])
+            at = -1 if row is None else bisect_left(pane.row_ids, row)
+            if 0 <= at < len(pane.row_ids) and pane.row_ids[at] == row:
+                pane.cursor = at

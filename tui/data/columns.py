@@ -1,0 +1,235 @@
+"""Column storage for the index: many strings in one UTF-8 blob, ragged lists of
+numbers in two arrays, and a file format that holds named arrays and opens them by
+memory map, so a huge index costs no reading and no memory until it is used.
+
+Pure numpy; no Textual.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+import orjson
+
+_MAGIC = b"BTUIDX1\n"
+_CHUNK = 4096  # strings looked at between two checks for cancellation
+SCAN_SHARE = 8  # with more than 1/SCAN_SHARE of the strings to look at, one pass over the blob is cheaper
+_ALIGN = 64
+
+
+class Texts(Sequence[str]):
+    """Strings stored as one UTF-8 blob and the byte offset where each starts (plus the end)."""
+
+    __slots__ = ("blob", "offsets", "raw", "base")
+
+    def __init__(self, blob: np.ndarray, offsets: np.ndarray, raw: bytes | mmap.mmap | None = None,
+                 base: int = 0) -> None:
+        self.blob = blob        # uint8
+        self.offsets = offsets  # int64, len(self) + 1
+        self.raw = raw if raw is not None else blob.tobytes()  # the blob is raw[base:base + len(blob)]
+        self.base = base
+
+    @classmethod
+    def build(cls, strings: Iterable[str]) -> Texts:
+        encoded = [s.encode("utf-8", "surrogatepass") for s in strings]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        if encoded:
+            np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
+        raw = b"".join(encoded)
+        return cls(np.frombuffer(raw, dtype=np.uint8), offsets, raw)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[n] for n in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        begin, end = int(self.offsets[i]), int(self.offsets[i + 1])
+        return self.blob[begin:end].tobytes().decode("utf-8", "surrogatepass")
+
+    def holding(self, needle: str, among: np.ndarray, cancelled: Callable[[], bool] | None = None,
+                cancel: type[Exception] = Exception) -> np.ndarray:
+        """A mask of the strings among ``among`` (a mask) that hold ``needle``: each one
+        looked at if they are few, else one pass over the blob from hit to hit."""
+        pattern = needle.encode("utf-8", "surrogatepass")
+        find, base, offsets = self.raw.find, self.base, self.offsets
+        mask = np.zeros(len(self), dtype=bool)
+        rows = np.flatnonzero(among)
+        if len(rows) * SCAN_SHARE < len(self):
+            for begin in range(0, len(rows), _CHUNK):
+                if cancelled is not None and cancelled():
+                    raise cancel
+                chunk = rows[begin:begin + _CHUNK]
+                starts, ends = (offsets[chunk] + base).tolist(), (offsets[chunk + 1] + base).tolist()
+                mask[[r for r, s, e in zip(chunk.tolist(), starts, ends) if find(pattern, s, e) >= 0]] = True
+            return mask
+        end, at, looked = base + len(self.blob), find(pattern, base, base + len(self.blob)), 0
+        bounds = offsets + base
+        while at >= 0:
+            row = int(np.searchsorted(bounds, at, side="right")) - 1
+            if at + len(pattern) <= bounds[row + 1]:  # not running into the next string
+                mask[row] = True
+                at = find(pattern, int(bounds[row + 1]), end)
+            else:
+                at = find(pattern, at + 1, end)
+            looked += 1
+            if looked % _CHUNK == 0 and cancelled is not None and cancelled():
+                raise cancel
+        return mask & among
+
+    def containing(self, needle: str) -> np.ndarray:
+        """Sorted numbers of the strings that hold ``needle`` (a non-empty string)."""
+        pattern = np.frombuffer(needle.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+        k, blob = len(pattern), self.blob
+        if k == 0 or len(blob) < k:
+            return np.zeros(0, dtype=np.int64)
+        hit = blob[:len(blob) - k + 1] == pattern[0]
+        for j in range(1, k):
+            hit &= blob[j:len(blob) - k + 1 + j] == pattern[j]
+        at = np.flatnonzero(hit)
+        number = np.searchsorted(self.offsets, at, side="right") - 1
+        inside = at + k <= self.offsets[number + 1]  # not running into the next string
+        return np.unique(number[inside])
+
+
+class Ragged:
+    """Lists of integers: list ``i`` is ``values[offsets[i]:offsets[i + 1]]``."""
+
+    __slots__ = ("offsets", "values", "_owners")
+
+    def __init__(self, offsets: np.ndarray, values: np.ndarray) -> None:
+        self.offsets = offsets  # int64, len(self) + 1
+        self.values = values    # int32
+        self._owners: np.ndarray | None = None
+
+    @classmethod
+    def build(cls, lists: Sequence[Sequence[int]]) -> Ragged:
+        offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+        if lists:
+            np.cumsum(np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)), out=offsets[1:])
+        values = np.fromiter((v for one in lists for v in one), dtype=np.int32, count=int(offsets[-1]))
+        return cls(offsets, values)
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        return self.values[self.offsets[i]:self.offsets[i + 1]]
+
+    def owners(self) -> np.ndarray:
+        """For every value, the number of the list it is in (kept once computed)."""
+        if self._owners is None:
+            self._owners = np.repeat(np.arange(len(self), dtype=np.int32), np.diff(self.offsets))
+        return self._owners
+
+    def union(self, lists: Iterable[int], size: int) -> np.ndarray:
+        """A boolean mask of ``size`` with True at every value of the given lists."""
+        lists = np.asarray(list(lists) if not isinstance(lists, np.ndarray) else lists, dtype=np.int64)
+        mask = np.zeros(size, dtype=bool)
+        if len(lists) == 1:
+            mask[self[int(lists[0])]] = True
+        elif len(lists):
+            starts, ends = self.offsets[lists], self.offsets[lists + 1]
+            lengths = ends - starts
+            total = int(lengths.sum())
+            if total:
+                shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+                mask[self.values[np.arange(total, dtype=np.int64) + shift]] = True
+        return mask
+
+
+# -- the file --------------------------------------------------------------------------------
+def write_columns(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> None:
+    """Write ``meta`` (JSON-able) and named arrays to ``path`` atomically (a temporary file
+    renamed over it, so a reader never sees half a file and an open map stays valid)."""
+    entries, at = {}, 0
+    for name, arr in arrays.items():
+        arr = np.ascontiguousarray(arr)
+        entries[name] = [arr.dtype.str, list(arr.shape), at]
+        at += -(-arr.nbytes // _ALIGN) * _ALIGN
+    header = orjson.dumps({"meta": meta, "arrays": entries})
+    start = -(-(len(_MAGIC) + 8 + len(header)) // _ALIGN) * _ALIGN
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
+            fh.write(_MAGIC + len(header).to_bytes(8, "little") + header)
+            fh.write(b"\0" * (start - fh.tell()))
+            for name, arr in arrays.items():
+                data = np.ascontiguousarray(arr)
+                fh.write(data.tobytes())
+                fh.write(b"\0" * (-data.nbytes % _ALIGN))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+class ColumnFileError(ValueError):
+    """Not a column file, or a damaged one."""
+
+
+def read_columns(path: Path) -> tuple[dict, dict[str, np.ndarray], mmap.mmap, dict[str, int]]:
+    """The meta and the arrays of a column file, the arrays mapped read-only from it;
+    also the map and where in it each array starts."""
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size < len(_MAGIC) + 8:
+            raise ColumnFileError("too short")
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    if mapped[:len(_MAGIC)] != _MAGIC:
+        raise ColumnFileError("not a column file")
+    length = int.from_bytes(mapped[len(_MAGIC):len(_MAGIC) + 8], "little")
+    try:
+        header = orjson.loads(mapped[len(_MAGIC) + 8:len(_MAGIC) + 8 + length])
+        start = -(-(len(_MAGIC) + 8 + length) // _ALIGN) * _ALIGN
+        arrays, where = {}, {}
+        for name, (dtype, shape, at) in header["arrays"].items():
+            dt = np.dtype(dtype)
+            count = int(np.prod(shape)) if shape else 1
+            if start + at + count * dt.itemsize > size:
+                raise ColumnFileError(f"array {name} runs past the end")
+            arrays[name] = (np.frombuffer(mapped, dtype=dt, count=count, offset=start + at).reshape(shape)
+                            if count else np.zeros(shape, dtype=dt))
+            where[name] = start + at
+        return header["meta"], arrays, mapped, where
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise ColumnFileError(str(exc)) from None
+
+
+def pack(columns: dict) -> dict[str, np.ndarray]:
+    """Plain arrays for :func:`write_columns` from a mix of Texts, Ragged and arrays."""
+    out: dict[str, np.ndarray] = {}
+    for name, column in columns.items():
+        if isinstance(column, Texts):
+            out[f"{name}#text.blob"], out[f"{name}#text.offsets"] = column.blob, column.offsets
+        elif isinstance(column, Ragged):
+            out[f"{name}#ragged.offsets"], out[f"{name}#ragged.values"] = column.offsets, column.values
+        else:
+            out[name] = column
+    return out
+
+
+def unpack(arrays: dict[str, np.ndarray], mapped: mmap.mmap | None = None,
+           where: dict[str, int] | None = None) -> dict:
+    """The inverse of :func:`pack`; with the map the arrays come from, texts search it directly."""
+    out: dict = {}
+    for name, arr in arrays.items():
+        base, _, part = name.partition("#")
+        if part == "text.blob":
+            if mapped is not None and where is not None:
+                out[base] = Texts(arr, arrays[f"{base}#text.offsets"], mapped, where[name])
+            else:
+                out[base] = Texts(arr, arrays[f"{base}#text.offsets"])
+        elif part == "ragged.offsets":
+            out[base] = Ragged(arr, arrays[f"{base}#ragged.values"])
+        elif not part:
+            out[base] = arr
+    return out
