@@ -52,11 +52,13 @@ def test_a_search_stops_when_cancelled(monkeypatch):
         texts.holding("hit", np.ones(10_000, dtype=bool), lambda: True, Stop)
 
 
-def test_ragged_lists_union_and_owners():
+def test_ragged_lists_gather_union_and_count():
     lists = [[3, 1], [], [4], [1, 5, 9]]
     ragged = Ragged.build(lists)
     assert [ragged[n].tolist() for n in range(len(lists))] == lists
-    assert ragged.owners().tolist() == [0, 0, 2, 3, 3, 3]
+    assert ragged.gather([3, 0]).tolist() == [1, 5, 9, 3, 1] and ragged.gather([1]).tolist() == []
+    assert ragged.gather(np.array([], dtype=np.int64)).tolist() == []
+    assert ragged.value_counts(10).tolist() == [0, 2, 0, 1, 1, 1, 0, 0, 0, 1]
     assert ragged.union([0, 3], 10).nonzero()[0].tolist() == [1, 3, 5, 9]
     assert ragged.union([2], 10).nonzero()[0].tolist() == [4]
     assert ragged.union([], 10).sum() == 0 and ragged.union([1], 10).sum() == 0

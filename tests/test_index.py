@@ -350,3 +350,11 @@ def test_name_helpers() -> None:
     assert norm_name("Zelenskyy's") == norm_name("ZELENSKYY")
     assert is_generic("the agency") and is_generic("ministry") and is_generic("a senior EU diplomat") is False
     assert not is_generic("Meridian Institute")
+
+
+def test_said_by_lists_the_quotes_an_actor_speaks_in_order(index: Index) -> None:
+    for a in index.actors:
+        spoken = [index.quotes[int(i)] for i in a.quotes if index.quotes[int(i)].speaker_key == a.id]
+        assert index.said_by(a.id, 5) == spoken[:5]
+        assert index.said_by(a.id, 1) == spoken[:1]
+    assert [q.text for q in index.said_by("a:mark-rutte", 5)] and index.said_by("a:nobody", 5) == []

@@ -75,7 +75,8 @@ def test_progress_rises_to_one_while_a_store_opens(tmp_path):
 
 TERMS = ["nato", "-nato", "russia", "-russia", "actor:rutte", "-actor:russia", "article:wire", "-article:a",
          "is:direct", "is:reported", "status:prop", "kind:state", "-kind:person", '"said the"', "the", "-the", "ä",
-         "a", "-e", "z", "7", "_", "is:starred", "-is:starred", "tag:esc", "is:option", "-is:quote", "status:under"]
+         "a", "-e", "z", "7", "_", "is:starred", "-is:starred", "tag:esc", "is:option", "-is:quote", "status:under",
+         "'", ".", "’", ",", "(", "-'"]
 
 
 class _Note:
@@ -126,6 +127,13 @@ def test_the_word_index_finds_rows_by_any_part_of_any_word():
     assert rows("gion") == [3] and rows("île") == [3]
     assert rows("zzz") == [] and rows("q") == []
     assert rows("a") == [0, 1, 4] and rows("7") == [4] and rows("é") == [3]  # letter masks and postings
+
+    from tui.data.words import rows_with_char
+
+    chars = build_words(["it's", "a-b", "no marks"])[2]
+    assert rows_with_char(chars, "'").nonzero()[0].tolist() == [0]
+    assert rows_with_char(chars, "-").nonzero()[0].tolist() == [1]
+    assert rows_with_char(chars, "~") is None  # no bit: the caller searches the text
 
 
 @pytest.mark.parametrize("text", ["nato's", "long-range", '"air defence"', "-nato's", "kyiv", "-kyiv", "ukraine's"])

@@ -101,12 +101,12 @@ class Texts(Sequence[str]):
 class Ragged:
     """Lists of integers: list ``i`` is ``values[offsets[i]:offsets[i + 1]]``."""
 
-    __slots__ = ("offsets", "values", "_owners")
+    __slots__ = ("offsets", "values", "_counted")
 
     def __init__(self, offsets: np.ndarray, values: np.ndarray) -> None:
         self.offsets = offsets  # int64, len(self) + 1
         self.values = values    # int32
-        self._owners: np.ndarray | None = None
+        self._counted: np.ndarray | None = None
 
     @classmethod
     def build(cls, lists: Sequence[Sequence[int]]) -> Ragged:
@@ -122,25 +122,29 @@ class Ragged:
     def __getitem__(self, i: int) -> np.ndarray:
         return self.values[self.offsets[i]:self.offsets[i + 1]]
 
-    def owners(self) -> np.ndarray:
-        """For every value, the number of the list it is in (kept once computed)."""
-        if self._owners is None:
-            self._owners = np.repeat(np.arange(len(self), dtype=np.int32), np.diff(self.offsets))
-        return self._owners
+    def value_counts(self, minlength: int) -> np.ndarray:
+        """How often each value occurs over all lists (kept once counted)."""
+        if self._counted is None or len(self._counted) < minlength:
+            self._counted = np.bincount(self.values, minlength=minlength)
+        return self._counted
 
-    def union(self, lists: Iterable[int], size: int) -> np.ndarray:
-        """A boolean mask of ``size`` with True at every value of the given lists."""
-        lists = np.asarray(list(lists) if not isinstance(lists, np.ndarray) else lists, dtype=np.int64)
-        mask = np.zeros(size, dtype=bool)
+    def gather(self, lists: Iterable[int] | np.ndarray) -> np.ndarray:
+        """The values of the given lists, one after another."""
+        lists = np.asarray(lists if isinstance(lists, np.ndarray) else list(lists), dtype=np.int64)
         if len(lists) == 1:
-            mask[self[int(lists[0])]] = True
-        elif len(lists):
-            starts, ends = self.offsets[lists], self.offsets[lists + 1]
-            lengths = ends - starts
-            total = int(lengths.sum())
-            if total:
-                shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-                mask[self.values[np.arange(total, dtype=np.int64) + shift]] = True
+            return self[int(lists[0])]
+        starts = self.offsets[lists]
+        lengths = self.offsets[lists + 1] - starts
+        total = int(lengths.sum())
+        if not total:
+            return self.values[:0]
+        shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        return self.values[np.arange(total, dtype=np.int64) + shift]
+
+    def union(self, lists: Iterable[int] | np.ndarray, size: int) -> np.ndarray:
+        """A boolean mask of ``size`` with True at every value of the given lists."""
+        mask = np.zeros(size, dtype=bool)
+        mask[self.gather(lists)] = True
         return mask
 
 

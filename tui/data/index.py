@@ -119,6 +119,14 @@ class Index:
         pos = self.actor_pos.get(key or "")
         return None if pos is None else self.actors[pos]
 
+    def said_by(self, key: str, limit: int) -> list[QuoteRow]:
+        """The first ``limit`` quotes the actor ``key`` speaks (not only is mentioned in)."""
+        pos = self.actor_pos.get(key)
+        if pos is None:
+            return []
+        mine = self.actors[pos].quotes
+        return [self.quotes[int(n)] for n in mine[self.cols["q.speaker_key"][mine] == pos][:limit]]
+
     def rows_of(self, kind: str, ids) -> dict[str, int]:
         """The row numbers in ``kind`` ("quotes" or "options") of those ``ids`` that are its rows."""
         import numpy as np

@@ -28,7 +28,7 @@ from tui import __version__
 from tui.data.columns import ColumnFileError, pack, read_columns, unpack, write_columns
 from tui.data.index import Index
 
-FORMAT = f"briefing-tui index 5 / {__version__}"
+FORMAT = f"briefing-tui index 6 / {__version__}"
 
 
 def cache_path_for(store: Path) -> Path:

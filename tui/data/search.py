@@ -19,7 +19,7 @@ import numpy as np
 from tui.data.index import KINDS, Index
 from tui.data.query import Predicate, Term, is_value, kind_value, status_value
 from tui.data.view import Cancelled
-from tui.data.words import WORD, candidates, rows_with_word
+from tui.data.words import WORD, candidates, rows_with_char, rows_with_word
 
 CHUNK = 4096  # rows checked between two looks at ``cancelled``
 ROW_FLAGS = {"direct", "reported", "quote", "option", "actor"}  # is: values that do not depend on notes
@@ -45,6 +45,8 @@ def term_mask(index: Index, kind: str, term: Term, predicate: Predicate, among: 
     field, value = term.field, term.value.lower()
     if field is None:
         words = (cols[f"{p}.words"], cols[f"{p}.postings"], cols[f"{p}.chars"])
+        if len(value) == 1 and (found := rows_with_char(cols[f"{p}.chars"], value)) is not None:
+            return found
         if WORD.fullmatch(value):
             return rows_with_word(*words, value)
         found = candidates(*words, value)

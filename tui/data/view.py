@@ -41,10 +41,10 @@ class View:
         return self.quote_counts.get(actor_key, 0), self.option_counts.get(actor_key, 0)
 
 
-def _rows(mask: np.ndarray) -> array:
+def _rows(hits: np.ndarray) -> array:
     import numpy as np
 
-    return array("i", np.flatnonzero(mask).astype(np.int32).tobytes())
+    return array("i", hits.astype(np.int32).tobytes())
 
 
 def _mask(rows: array, size: int) -> np.ndarray:
@@ -75,13 +75,20 @@ def refinable(previous: View | None, index: Index, query: Query, facet: str | No
             and not any(t.field in ANNOTATION_FIELDS for t in query.terms))
 
 
-def _counts(index: Index, kind: str, mask: np.ndarray) -> dict[str, int]:
+def _counts(index: Index, kind: str, mask: np.ndarray, hits: np.ndarray | None = None) -> dict[str, int]:
+    """How many rows of ``mask`` each actor is involved in: counted over the hits if they are
+    fewer than the misses, else as each actor's total less the misses."""
     import numpy as np
 
     from tui.data.index import KINDS
 
     involved = index.cols[f"{KINDS[kind]}.actors"]
-    counts = np.bincount(involved.values[mask[involved.owners()]], minlength=len(index.actors))
+    actors = len(index.actors)
+    hits = np.flatnonzero(mask) if hits is None else hits
+    if len(hits) * 2 <= len(mask):
+        counts = np.bincount(involved.gather(hits), minlength=actors)
+    else:
+        counts = involved.value_counts(actors) - np.bincount(involved.gather(np.flatnonzero(~mask)), minlength=actors)
     return {index.actors[n].id: int(counts[n]) for n in np.flatnonzero(counts)}
 
 
@@ -112,18 +119,21 @@ def compute_view(index: Index, query: Query | str, notes: NoteLookup, facet: str
         size = len(getattr(index, kind))
         among = _mask(getattr(previous, kind), size) if refine else np.ones(size, dtype=bool)
         masks.append(among if query.empty else _hits(index, kind, query, notes, noted, among, cancelled))
+    hits = [np.flatnonzero(mask) for mask in masks]
     if query.empty:  # every row: the counts are each actor's own
         q_counts = {a.id: len(a.quotes) for a in index.actors if len(a.quotes)}
         o_counts = {a.id: len(a.options) for a in index.actors if len(a.options)}
         actors = array("i", range(len(index.actors)))
     else:
-        q_counts, o_counts = _counts(index, "quotes", masks[0]), _counts(index, "options", masks[1])
+        q_counts, o_counts = (_counts(index, kind, mask, rows)
+                              for kind, mask, rows in zip(("quotes", "options"), masks, hits))
         involved = q_counts.keys() | o_counts.keys()
         match = query.matches
         actors = array("i", (i for i in (previous.actors if refine else range(len(index.actors)))
                              if (a := index.actors[i]).id in involved or match(a, notes(a.id))))
     if facet is not None:  # counts stay those of the whole query: the actors pane is not faceted
         pos = index.actor_pos.get(facet)
-        masks = [mask & index.cols[f"act.{kind}"].union([] if pos is None else [pos], len(mask))
-                 for kind, mask in zip(("quotes", "options"), masks)]
-    return View(query, facet, actors, _rows(masks[0]), _rows(masks[1]), q_counts, o_counts, index=index)
+        hits = [rows[index.cols[f"act.{kind}"].union([] if pos is None else [pos], len(mask))[rows]]
+                for kind, mask, rows in zip(("quotes", "options"), masks, hits)]
+    quotes, options = map(_rows, hits)
+    return View(query, facet, actors, quotes, options, q_counts, o_counts, index=index)

@@ -6,8 +6,9 @@ A search term made only of word characters occurs in a haystack exactly when it
 occurs inside one of that haystack's words; so the rows holding a term are the
 union of the postings of the vocabulary words that contain it, and the
 vocabulary is small enough to scan in a blink.  A one-letter term would touch
-most postings, so each row also keeps a 64-bit mask of the letters and digits
-in its words, and a one-letter term is one vectorised test of those masks.
+most postings, so each row also keeps a 64-bit mask of the letters, digits and
+common punctuation in it, and a one-character term is one vectorised test of
+those masks (typing a negation starts with a lone "-").
 Terms with other characters ("long-range", a quoted phrase) take the rows that
 hold all of their words as candidates, which are then checked against the text.
 """
@@ -23,7 +24,11 @@ import numpy as np
 from tui.data.columns import Ragged, Texts
 
 WORD = re.compile(r"\w+")
-CHAR_BITS = {c: np.uint64(1 << n) for n, c in enumerate(string.ascii_lowercase + string.digits)}
+# one bit per character a one-character term may well be: letters, digits, and the punctuation
+# that starts a negation or sits inside names and numbers ("-", "'", ".", "’" ...): 64 in all
+PUNCTUATION = "-'.,:;!?\"()/&%$’‘“”—–…€£@#+*"
+CHAR_BITS = {c: np.uint64(1 << n) for n, c in enumerate(string.ascii_lowercase + string.digits + PUNCTUATION)}
+_PUNCTUATION = frozenset(PUNCTUATION)
 
 
 def build_words(haystacks: Sequence[str]) -> tuple[Texts, Ragged, np.ndarray]:
@@ -38,26 +43,30 @@ def build_words(haystacks: Sequence[str]) -> tuple[Texts, Ragged, np.ndarray]:
                 found.append(row)
     postings = Ragged.build(list(rows_of.values()))
     word_masks = np.array([_char_mask(word) for word in rows_of], dtype=np.uint64)
-    chars = np.zeros(len(haystacks), dtype=np.uint64)
+    chars = np.array([_char_mask(_PUNCTUATION.intersection(text)) for text in haystacks], dtype=np.uint64)
     np.bitwise_or.at(chars, postings.values, np.repeat(word_masks, np.diff(postings.offsets)))
     return Texts.build(rows_of), postings, chars
 
 
-def _char_mask(word: str) -> int:
+def _char_mask(chars) -> int:
     mask = 0
-    for c in set(word):
+    for c in set(chars):
         bit = CHAR_BITS.get(c)
         if bit is not None:
             mask |= int(bit)
     return mask
 
 
+def rows_with_char(chars: np.ndarray, char: str) -> np.ndarray | None:
+    """A mask of the rows holding ``char``, or None if it has no bit in the masks."""
+    bit = CHAR_BITS.get(char)
+    return None if bit is None else (chars & bit) != 0
+
+
 def rows_with_word(words: Texts, postings: Ragged, chars: np.ndarray, term: str) -> np.ndarray:
     """A mask of the rows with ``term`` (word characters only, lower case) inside a word."""
-    bit = CHAR_BITS.get(term) if len(term) == 1 else None
-    if bit is not None:
-        return (chars & bit) != 0
-    return postings.union(words.containing(term), len(chars))
+    found = rows_with_char(chars, term) if len(term) == 1 else None
+    return postings.union(words.containing(term), len(chars)) if found is None else found
 
 
 def candidates(words: Texts, postings: Ragged, chars: np.ndarray, value: str) -> np.ndarray | None:

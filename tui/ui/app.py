@@ -13,6 +13,8 @@ from rich.text import Text
 from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.containers import Container, Horizontal
 from textual.widgets import Footer, Input, Static, TextArea
 from textual.worker import get_current_worker
@@ -34,6 +36,11 @@ from tui.ui.virtual_table import VirtualTable
 class FilterInput(Input):
     """The filter bar; escape clears it, enter returns to the panes."""
 
+    # Input sets its virtual width on every keystroke; as a layout reactive that re-arranged
+    # the whole screen per key.  The bar's own size never depends on it (one line, 1fr), so
+    # a repaint of the bar is enough.
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
     async def _on_key(self, event: events.Key) -> None:
         # enter and escape are handled here, in queue order with the typed
         # characters, so a burst like "rutte<enter>j" over SSH stays in order.
@@ -45,10 +52,13 @@ class FilterInput(Input):
             app = self.app
             app.action_filter_done() if event.key == "enter" else app.action_clear_filter()
             return
+        if event.is_printable or event.key in ("backspace", "delete", "ctrl+u", "ctrl+w", "ctrl+k"):
+            self.app.hold_for_filter()  # the echo of this key waits for its results (see there)
         await super()._on_key(event)
 
 
 BACKGROUND_ROWS = 50_000  # rows past which filtering runs in a thread
+HOLD = 0.05  # seconds the screen may wait for a filter in a thread before showing the typed key alone
 
 # Textual's own app actions the dashboard uses (quit keys, Tab focus, the command palette).
 # Everything else Textual offers (screenshot, simulate_key, push_screen, toggle_dark …) is denied.
@@ -117,6 +127,8 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         self.query_text = ""
         self.query_error = ""
         self.filtering = False
+        self._status_right = Text()
+        self._held = None  # a batch_update() in progress while a filter runs in a thread
         self.facet: str | None = None
         self.view: View = compute_view(index, "", annotations.get)
         self.active_pane_id = "actors"
@@ -188,8 +200,9 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         """
         if query is None:
             query = self.view.query if self.view.query_text == self.query_text else parse(self.query_text)
-        if len(self.index.quotes) + len(self.index.options) + len(self.index.actors) > BACKGROUND_ROWS:
+        if self._filters_in_background():
             self.filtering = True
+            self._hold_screen()
             self._filter_in_background(query, self.query_text, self.facet, keep_cursor, self.notes.all())
             return
         view = compute_view(self.index, query, self.notes.get, self.facet, previous=self.view,
@@ -209,9 +222,32 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         view.query_text = text
         self.call_from_thread(self._show_view, view, keep_cursor, worker)
 
+    def _filters_in_background(self) -> bool:
+        return len(self.index.quotes) + len(self.index.options) + len(self.index.actors) > BACKGROUND_ROWS
+
+    def hold_for_filter(self) -> None:
+        """A key is about to change the filter: if its results will come from a thread, keep
+        the key's echo off the screen until they do (or HOLD runs out)."""
+        if self._filters_in_background():
+            self._hold_screen()
+
+    def _hold_screen(self) -> None:
+        """Keep what is typed off the screen until the filter's answer can go with it, for at
+        most HOLD seconds: one repaint per keystroke instead of two (the event loop stays free)."""
+        if self._held is None:
+            self._held = self.batch_update()
+            self._held.__enter__()
+            self.set_timer(HOLD, self._release_screen)
+
+    def _release_screen(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            held.__exit__(None, None, None)
+
     def _show_view(self, view: View, keep_cursor: bool, worker=None) -> None:
         if worker is not None and (worker.is_cancelled or view.index is not self.index):
             return  # a newer query or store is on its way
+        self._release_screen()
         self.filtering = False
         self.view = view
         self.actors_pane.counts = self.view.counts
@@ -362,5 +398,10 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
             right.append("✓ saved " + time.strftime("%H:%M:%S", self.clock(self.notes.last_saved)), style="green")
         else:
             right.append("no changes", style="dim")
-        self.query_one("#status-left", Static).update(left)
-        self.query_one("#status-right", Static).update(right)
+        # the left part fills what the right leaves: a new text there needs no layout (which would
+        # repaint every pane); the right part is as wide as its text
+        self.query_one("#status-left", Static).update(left, layout=False)
+        status_right = self.query_one("#status-right", Static)
+        if right != self._status_right:
+            status_right.update(right, layout=right.cell_len != self._status_right.cell_len)
+            self._status_right = right

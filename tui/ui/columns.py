@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import NamedTuple, Sequence
 
 from rich.cells import split_graphemes
+from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 
-__all__ = ["Column", "compute_widths", "fit_cell"]
+__all__ = ["Column", "cell_segments", "compute_widths", "fit_cell"]
 
 WHITESPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\v": " ", "\f": " "})
 
@@ -106,3 +108,19 @@ def fit_cell(value: object, width: int, align: str = "left") -> Text:
         pad = width - length
         text.pad_left(pad) if align == "right" else text.pad_right(pad)
     return text
+
+
+def cell_segments(value: object, width: int, align: str, console: Console) -> list[Segment]:
+    """``fit_cell(value, width, align)`` as segments; a plain ASCII string (most cells) is cut
+    and padded as a string, without a ``Text`` to build and render."""
+    if isinstance(value, str) and value.isascii() and width > 0:
+        if len(value) > width:
+            flat = value[:width - 1].translate(WHITESPACE) + "…"
+        else:
+            pad = " " * (width - len(value))
+            flat = value.translate(WHITESPACE)
+            flat = pad + flat if align == "right" else flat + pad
+        return [Segment(flat)]
+    styled = Text(end="")  # its own style becomes a span, which render() honours
+    styled.append_text(fit_cell(value, width, align))
+    return list(styled.render(console))

@@ -120,7 +120,7 @@ def render_actor(index: Index, a: ActorRow, note, counts: tuple[int, int]) -> Te
         total += f" (of {len(a.quotes)} and {len(a.options)})"
     out.append(total + "\n", style="dim")
     out.append("⏎ shows only its quotes and options\n", style="dim")
-    said = [index.quotes[i] for i in a.quotes if index.quotes[i].speaker_key == a.id][:5]
+    said = index.said_by(a.id, 5)
     if said:
         out.append("Says\n", style=LABEL)
         for q in said:

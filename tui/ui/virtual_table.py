@@ -21,6 +21,7 @@ from array import array
 from bisect import bisect_left
 from typing import Callable, ClassVar, Sequence
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -28,11 +29,11 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.ui.columns import WHITESPACE, Column, compute_widths, fit_cell
+from tui.ui.columns import WHITESPACE, Column, cell_segments, compute_widths, fit_cell
 
 __all__ = ["VirtualTable"]
 
@@ -96,6 +97,10 @@ class VirtualTable(ScrollView, can_focus=True):
     """
 
     cursor: reactive[int] = reactive(-1, repaint=False, init=False)
+    # The row count is the virtual height.  As a layout reactive (Textual's default) every
+    # filter keystroke re-arranged and repainted the whole screen; the table's own size does
+    # not depend on it, so only its scrollbar is updated (see _update_virtual_size).
+    virtual_size = Reactive(Size(0, 0), layout=False)
     """Index into the shown rows of the cursor row (-1 when the table is empty)."""
 
     empty_text: reactive[str] = reactive("No entries")
@@ -174,7 +179,14 @@ class VirtualTable(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._rows) + 1)
+        size = Size(self.size.width, len(self._rows) + 1)
+        if size == self.virtual_size:
+            return
+        had_scrollbar = self.show_vertical_scrollbar
+        self.virtual_size = size
+        self._scroll_update(size)  # Textual's own update of scrollbar visibility and thumb
+        if self.show_vertical_scrollbar != had_scrollbar:
+            self.refresh(layout=True)  # the rows got narrower or wider
 
     def _column_widths(self, width: int) -> list[int]:
         if self._widths[0] != width:
@@ -257,15 +269,33 @@ class VirtualTable(ScrollView, can_focus=True):
                 self.action_select()
 
     # ------------------------------------------------------------ rendering
+    _pass: dict | None = None  # styles looked up once per repaint, not once per line
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._pass = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass = None
+
+    def _style(self, name: str, partial: bool = False) -> Style:
+        """A component style (or, for "", the widget's own), from this repaint's lookups."""
+        found = None if self._pass is None else self._pass.get((name, partial))
+        if found is None:
+            found = self.rich_style if not name else self.get_component_rich_style(name, partial=partial)
+            if self._pass is not None:
+                self._pass[(name, partial)] = found
+        return found
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("")
         if y == 0:
             return self._render_header(width, base)
         count = len(self._rows)
         if count == 0:
             if y == max(1, self.scrollable_content_region.height // 2):
-                style = self.get_component_rich_style("virtual-table--empty")
+                style = self._style("virtual-table--empty")
                 text = Text(self.empty_text.translate(WHITESPACE), end="")
                 text.truncate(width, overflow="ellipsis")
                 line = Strip(text.render(self.app.console), text.cell_len)
@@ -293,25 +323,29 @@ class VirtualTable(ScrollView, can_focus=True):
         parts = [fit_cell(c.label, w, c.align) for c, w in zip(self.columns, widths)]
         if self._marker is not None:
             parts.insert(0, Text(" " * _GUTTER))
-        header = self.get_component_rich_style("virtual-table--header")
+        header = self._style("virtual-table--header")
         return self._join(parts, width, base + header)
 
     def _render_row(self, row_id: int, width: int, base: Style, is_cursor: bool, odd: bool) -> Strip:
         widths = self._column_widths(width)
         cells = self._get_cells(row_id)
-        parts = [
-            fit_cell(cells[i] if i < len(cells) else "", w, column.align)
-            for i, (column, w) in enumerate(zip(self.columns, widths))
-        ]
+        console = self.app.console
+        segments: list[Segment] = []
+        gap = Segment(" " * _SEP)
         if self._marker is not None:
             marker = fit_cell(self._marker(row_id) or "", _GUTTER)
             if not is_cursor:
-                marker.stylize(self.get_component_rich_style("virtual-table--marker", partial=True))
-            parts.insert(0, marker)
+                marker.stylize(self._style("virtual-table--marker", partial=True))
+            segments += marker.render(console)
+            segments.append(gap)
+        for i, (column, w) in enumerate(zip(self.columns, widths)):
+            if i:
+                segments.append(gap)
+            segments += cell_segments(cells[i] if i < len(cells) else "", w, column.align, console)
         style = base
         if odd:
-            style += self.get_component_rich_style("virtual-table--odd", partial=True)
+            style += self._style("virtual-table--odd", partial=True)
         if is_cursor:
             name = "virtual-table--cursor" if self.has_focus else "virtual-table--cursor-blurred"
-            style += self.get_component_rich_style(name)
-        return self._join(parts, width, style)
+            style += self._style(name)
+        return Strip(segments).adjust_cell_length(width).apply_style(style)
