@@ -65,3 +65,54 @@ async def test_filtering_in_a_thread_shows_the_view_of_the_last_query_typed(tmp_
         assert list(pane(app, "quotes").row_ids) == list(expected.quotes)
         assert list(pane(app, "options").row_ids) == list(expected.options)
         assert list(pane(app, "actors").row_ids) == list(expected.actors)
+
+
+async def test_the_typed_key_waits_for_a_threaded_filter_at_most_a_moment(tmp_path, monkeypatch):
+    """While a filter runs in a thread the screen holds the key's echo, so the echo and the
+    results arrive in one repaint; a slow filter releases the screen after HOLD seconds."""
+    import tui.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "BACKGROUND_ROWS", 0)
+    monkeypatch.setattr(app_module, "HOLD", 1.0)  # long enough to be seen held
+    gate = threading.Event()
+    real = app_module.compute_view
+
+    def slow(*args, **kwargs):
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    index = Index(load_store(FIXTURE_STORE))
+    app = BriefingApp(index, AnnotationStore(tmp_path / "notes.jsonl"), store_name="t", poll=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        monkeypatch.setattr(app_module, "compute_view", slow)
+        await pilot.press("n")
+        assert app._held is not None  # held while the thread works
+        await wait_for(pilot, lambda: app._held is None, 3)  # released by the timer
+        assert app.filtering and "filter: n …" in str(app.query_one("#status-left").render())
+        gate.set()
+        await wait_for(pilot, lambda: app.view.query_text == "n" and not app.filtering, 10)
+        monkeypatch.setattr(app_module, "compute_view", real)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: app.view.query_text == "na" and not app.filtering, 10)
+        assert app._held is None and app._batch_count == 0  # released with the results
+        assert list(pane(app, "quotes").row_ids) == list(compute_view(index, "na", app.notes.get).quotes)
+
+
+async def test_annotation_terms_in_a_thread_see_the_saved_annotations(tmp_path, monkeypatch):
+    import tui.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "BACKGROUND_ROWS", 0)
+    index = Index(load_store(FIXTURE_STORE))
+    app = BriefingApp(index, AnnotationStore(tmp_path / "notes.jsonl"), store_name="t", poll=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: not app.filtering, 10)
+        await pilot.press("tab", "j", "s")  # star the second quote
+        starred = pane(app, "quotes").current.id
+        await pilot.press("slash", *"is:starred")
+        await wait_for(pilot, lambda: app.view.query_text == "is:starred" and not app.filtering, 10)
+        assert [index.quotes[i].id for i in pane(app, "quotes").row_ids] == [starred]
+        await pilot.press("ctrl+u", *"-is:starred")
+        await wait_for(pilot, lambda: app.view.query_text == "-is:starred" and not app.filtering, 10)
+        assert len(pane(app, "quotes").row_ids) == len(index.quotes) - 1
+    assert starred in (tmp_path / "notes.jsonl").read_text()

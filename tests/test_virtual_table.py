@@ -340,3 +340,28 @@ async def test_cursor_style_follows_focus_and_click_moves_cursor() -> None:
         await pilot.double_click(VirtualTable, offset=(3, 5))
         await pilot.pause()
         assert table.cursor == 4 and app.selected[-1] == 4
+
+
+async def test_a_new_row_count_updates_the_scrollbar_and_shows_or_hides_it() -> None:
+    """set_rows changes the virtual height without a screen layout; the scrollbar follows."""
+    app = TableApp(rows=array("q", range(3)))
+    async with app.run_test(size=(40, 10)) as pilot:
+        table = app.table
+        await pilot.pause()
+        assert not table.show_vertical_scrollbar and table.virtual_size.height == 4
+        narrow = table.scrollable_content_region.width
+        table.set_rows(array("q", range(1000)))
+        await pilot.pause()
+        assert table.show_vertical_scrollbar and table.vertical_scrollbar.window_virtual_size == 1001
+        assert table.scrollable_content_region.width < narrow  # laid out again for the scrollbar
+        assert "999" not in "".join(lines(table))
+        table.cursor = 999
+        await pilot.pause()
+        assert table.render_line(table.size.height - 1).text.split()[0] == "999"  # scrolled to the end
+        table.set_rows(array("q", range(0, 1000, 2)))
+        await pilot.pause()
+        assert table.vertical_scrollbar.window_virtual_size == 501
+        table.set_rows(array("q", [1, 2]))
+        await pilot.pause()
+        assert not table.show_vertical_scrollbar and table.scrollable_content_region.width == narrow
+        assert [line.split()[0] for line in lines(table)[1:3]] == ["1", "2"]

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.containers import Container, Horizontal
@@ -203,6 +204,7 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         if self._filters_in_background():
             self.filtering = True
             self._hold_screen()
+            self._update_status()  # "filter: … …" shows if the answer takes longer than HOLD
             self._filter_in_background(query, self.query_text, self.facet, keep_cursor, self.notes.all())
             return
         view = compute_view(self.index, query, self.notes.get, self.facet, previous=self.view,
@@ -314,7 +316,10 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
 
     def on_virtual_table_highlighted(self, event: VirtualTable.Highlighted) -> None:
         if event.table.id == self.active_pane_id:
-            self._show_detail()
+            try:
+                self._show_detail()
+            except NoMatches:  # a highlight still queued while the app closes and its panes go
+                pass
 
     def on_virtual_table_selected(self, event: VirtualTable.Selected) -> None:
         if event.table.id == "actors":
