@@ -142,12 +142,12 @@ def cursor_line(p: EntryPane) -> str:
 
 def detail_text(app) -> str:
     """The detail pane's rendered lines (its whole content, also the scrolled-off part)."""
-    body = app.query_one("#detail-body", Static)
+    body = app.query_one("#detail-body")
     return "\n".join(body.render_line(y).text for y in range(body.size.height))
 
 
 def detail_plain(app) -> str:
-    return app.query_one("#detail-body", Static).content.plain
+    return app.query_one("#detail-body").text.plain
 
 
 def status(app) -> str:

@@ -348,4 +348,5 @@ class VirtualTable(ScrollView, can_focus=True):
         if is_cursor:
             name = "virtual-table--cursor" if self.has_focus else "virtual-table--cursor-blurred"
             style += self._style(name)
-        return Strip(segments).adjust_cell_length(width).apply_style(style)
+        # one segment per run of the same style: fewer escape sequences to the terminal
+        return Strip(Segment.simplify(segments)).adjust_cell_length(width).apply_style(style)
