@@ -116,3 +116,18 @@ async def test_annotation_terms_in_a_thread_see_the_saved_annotations(tmp_path, 
         await wait_for(pilot, lambda: app.view.query_text == "-is:starred" and not app.filtering, 10)
         assert len(pane(app, "quotes").row_ids) == len(index.quotes) - 1
     assert starred in (tmp_path / "notes.jsonl").read_text()
+
+
+def test_the_first_frame_needs_no_numpy(tmp_path):
+    """numpy (~70 ms to import) comes with the store, in the loading thread, not before the
+    first frame: building the app as the command line does must not import it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from tui.data.index import Index; "
+            "from tui.data.annotations import AnnotationStore; from tui.ui.app import BriefingApp; "
+            f"app = BriefingApp(Index.empty(Path('s.jsonl')), AnnotationStore(Path({str(tmp_path)!r}) / 'n.jsonl'), "
+            "loader=lambda progress: None); print(sorted(m for m in ('numpy', 'tui.data.search') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -107,12 +107,12 @@ def compute_view(index: Index, query: Query | str, notes: NoteLookup, facet: str
     only re-tests the previous hits; ``cancelled`` is asked now and then, and
     raises Cancelled.
     """
-    import numpy as np
-
     if isinstance(query, str):
         query = parse(query)
-    if not index.actors and not index.quotes and not index.options:
+    if not index.actors and not index.quotes and not index.options:  # before numpy: the first frame
         return View(query, facet, array("i"), array("i"), array("i"), index=index)
+    import numpy as np
+
     refine = refinable(previous, index, query, facet)
     masks = []
     for kind in ("quotes", "options"):

@@ -59,6 +59,10 @@ class FilterInput(Input):
 
 
 BACKGROUND_ROWS = 50_000  # rows past which filtering runs in a thread
+# The first frame is written to the terminal by Textual's writer thread; a loader started at
+# once (importing numpy, mapping the cache) competes with it for the interpreter and delayed
+# the frame by ~0.1 s.  It starts this long after the first refresh instead.
+FIRST_FRAME = 0.05
 HOLD = 0.05  # seconds the screen may wait for a filter in a thread before showing the typed key alone
 
 # Textual's own app actions the dashboard uses (quit keys, Tab focus, the command palette).
@@ -177,8 +181,8 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         self._update_status()
         if self.poll_interval:
             self.set_interval(self.poll_interval, self._poll_annotations)
-        if self.loader is not None:  # once the first frame is out
-            self.call_after_refresh(self.start_loading, self.loader)
+        if self.loader is not None:  # once the first frame is out (see FIRST_FRAME)
+            self.call_after_refresh(self.set_timer, FIRST_FRAME, lambda: self.start_loading(self.loader))
 
     @property
     def actors_pane(self) -> ActorsPane:
