@@ -131,3 +131,26 @@ def test_the_first_frame_needs_no_numpy(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+async def test_a_filter_that_fails_in_the_thread_says_so_and_the_app_goes_on(tmp_path, monkeypatch):
+    import tui.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "BACKGROUND_ROWS", 0)
+    index = Index(load_store(FIXTURE_STORE))
+    real = app_module.compute_view
+    app = BriefingApp(index, AnnotationStore(tmp_path / "notes.jsonl"), store_name="t", poll=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: not app.filtering, 10)
+
+        def broken(*args, **kwargs):
+            raise OSError("cache file unreadable")
+
+        monkeypatch.setattr(app_module, "compute_view", broken)
+        await pilot.press("slash", "n")
+        await wait_for(pilot, lambda: not app.filtering, 10)
+        assert any("Filtering failed: cache file unreadable" in str(n.message) for n in app._notifications)
+        assert app._held is None
+        monkeypatch.setattr(app_module, "compute_view", real)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: app.view.query_text == "na" and not app.filtering, 10)

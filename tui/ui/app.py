@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -18,15 +18,15 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.containers import Container, Horizontal
 from textual.widgets import Footer, Input, Static, TextArea
-from textual.worker import get_current_worker
 
 from tui.data.annotations import AnnotationStore
 from tui.data.index import Index
 from tui.data.query import Query, QueryError, parse
-from tui.data.view import Cancelled, View, compute_view
+from tui.data.view import View, compute_view
 from tui.ui import detail
 from tui.ui.annotate import AnnotateActions
 from tui.ui.fetch import FetchActions
+from tui.ui.filter_thread import FilterThread
 from tui.ui.loading import Loader, StoreLoading
 from tui.ui.help import HelpScreen
 from tui.ui.typeahead import follow_focus
@@ -134,6 +134,7 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         self.filtering = False
         self._status_right = Text()
         self._held = None  # a batch_update() in progress while a filter runs in a thread
+        self._filterer: FilterThread | None = None  # started with the first filter of a big index
         self.facet: str | None = None
         self.view: View = compute_view(index, "", annotations.get)
         self.active_pane_id = "actors"
@@ -216,17 +217,43 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         view.query_text = self.query_text
         self._show_view(view, keep_cursor)
 
-    @work(thread=True, exclusive=True, group="filter", exit_on_error=False)
+    def on_unmount(self) -> None:
+        if self._filterer is not None:
+            self._filterer.close()
+
     def _filter_in_background(self, query: Query, text: str, facet: str | None, keep_cursor: bool,
                               noted: dict) -> None:
-        worker = get_current_worker()
-        try:
-            view = compute_view(self.index, query, self.notes.get, facet, previous=self.view,
-                                cancelled=lambda: worker.is_cancelled, noted=noted)
-        except Cancelled:
-            return
+        if self._filterer is None:
+            self._filterer = FilterThread(self._compute_view, self._deliver_view, self._filter_failed)
+        self._filterer.submit((query, text, facet, keep_cursor, noted, self.index, self.view))
+
+    def _compute_view(self, request, stale) -> tuple[View, bool]:
+        """In the filter thread."""
+        query, text, facet, keep_cursor, noted, index, previous = request
+        view = compute_view(index, query, self.notes.get, facet, previous=previous, cancelled=stale, noted=noted)
         view.query_text = text
-        self.call_from_thread(self._show_view, view, keep_cursor, worker)
+        return view, keep_cursor
+
+    def _deliver_view(self, generation: int, result: tuple[View, bool]) -> None:
+        """In the filter thread: hand the view to the event loop."""
+        try:
+            self.call_from_thread(self._show_view, *result, generation)
+        except RuntimeError:  # the app has closed meanwhile
+            pass
+
+    def _filter_failed(self, generation: int, error: Exception) -> None:
+        try:
+            self.call_from_thread(self._show_filter_error, generation, error)
+        except RuntimeError:
+            pass
+
+    def _show_filter_error(self, generation: int, error: Exception) -> None:
+        if self._filterer is not None and self._filterer.stale(generation):
+            return
+        self.filtering = False
+        self._release_screen()
+        self._update_status()
+        self.notify(f"Filtering failed: {error}", severity="error", markup=False)
 
     def _filters_in_background(self) -> bool:
         return len(self.index.quotes) + len(self.index.options) + len(self.index.actors) > BACKGROUND_ROWS
@@ -250,8 +277,8 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         if held is not None:
             held.__exit__(None, None, None)
 
-    def _show_view(self, view: View, keep_cursor: bool, worker=None) -> None:
-        if worker is not None and (worker.is_cancelled or view.index is not self.index):
+    def _show_view(self, view: View, keep_cursor: bool, generation: int | None = None) -> None:
+        if generation is not None and (self._filterer.stale(generation) or view.index is not self.index):
             return  # a newer query or store is on its way
         self._release_screen()
         self.filtering = False
