@@ -245,7 +245,9 @@ def test_launch_in_pty(env, tmp_path) -> None:
     app = PtyApp([str(FIXTURE_STORE), "--annotations", str(notes)], env, tmp_path)
     try:
         assert app.wait_until(lambda: b"Actors" in app.output and b"Options" in app.output, 30), app.tail()
-        time.sleep(0.2)  # the first frame is out; let the app settle on its input loop
+        # the store loads behind the first frame: "s" stars the selected actor once there is one
+        assert app.wait_until(lambda: b"4 articles" in app.output, 30), app.tail()
+        time.sleep(0.2)
         app.send(b"s")
         assert app.wait_until(lambda: notes.exists() and b'"star"' in notes.read_bytes(), 15), app.tail()
         app.send(b"q")
