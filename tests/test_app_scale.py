@@ -50,9 +50,9 @@ async def test_a_store_that_fails_to_load_ends_the_app_with_its_error(tmp_path):
 
 
 async def test_filtering_in_a_thread_shows_the_view_of_the_last_query_typed(tmp_path, monkeypatch):
-    import tui.ui.app as app_module
+    import tui.ui.filtering as filtering_module
 
-    monkeypatch.setattr(app_module, "BACKGROUND_ROWS", 0)  # every filter goes to the thread
+    monkeypatch.setattr(filtering_module, "BACKGROUND_ROWS", 0)  # every filter goes to the thread
     index = Index(load_store(FIXTURE_STORE))
     app = BriefingApp(index, AnnotationStore(tmp_path / "notes.jsonl"), store_name="t", poll=0)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -70,12 +70,12 @@ async def test_filtering_in_a_thread_shows_the_view_of_the_last_query_typed(tmp_
 async def test_the_typed_key_waits_for_a_threaded_filter_at_most_a_moment(tmp_path, monkeypatch):
     """While a filter runs in a thread the screen holds the key's echo, so the echo and the
     results arrive in one repaint; a slow filter releases the screen after HOLD seconds."""
-    import tui.ui.app as app_module
+    import tui.ui.filtering as filtering_module
 
-    monkeypatch.setattr(app_module, "BACKGROUND_ROWS", 0)
-    monkeypatch.setattr(app_module, "HOLD", 1.0)  # long enough to be seen held
+    monkeypatch.setattr(filtering_module, "BACKGROUND_ROWS", 0)
+    monkeypatch.setattr(filtering_module, "HOLD", 1.0)  # long enough to be seen held
     gate = threading.Event()
-    real = app_module.compute_view
+    real = filtering_module.compute_view
 
     def slow(*args, **kwargs):
         gate.wait(10)
@@ -85,14 +85,14 @@ async def test_the_typed_key_waits_for_a_threaded_filter_at_most_a_moment(tmp_pa
     app = BriefingApp(index, AnnotationStore(tmp_path / "notes.jsonl"), store_name="t", poll=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash")
-        monkeypatch.setattr(app_module, "compute_view", slow)
+        monkeypatch.setattr(filtering_module, "compute_view", slow)
         await pilot.press("n")
         assert app._held is not None  # held while the thread works
         await wait_for(pilot, lambda: app._held is None, 3)  # released by the timer
         assert app.filtering and "filter: n …" in str(app.query_one("#status-left").render())
         gate.set()
         await wait_for(pilot, lambda: app.view.query_text == "n" and not app.filtering, 10)
-        monkeypatch.setattr(app_module, "compute_view", real)
+        monkeypatch.setattr(filtering_module, "compute_view", real)
         await pilot.press("a")
         await wait_for(pilot, lambda: app.view.query_text == "na" and not app.filtering, 10)
         assert app._held is None and app._batch_count == 0  # released with the results
@@ -100,9 +100,9 @@ async def test_the_typed_key_waits_for_a_threaded_filter_at_most_a_moment(tmp_pa
 
 
 async def test_annotation_terms_in_a_thread_see_the_saved_annotations(tmp_path, monkeypatch):
-    import tui.ui.app as app_module
+    import tui.ui.filtering as filtering_module
 
-    monkeypatch.setattr(app_module, "BACKGROUND_ROWS", 0)
+    monkeypatch.setattr(filtering_module, "BACKGROUND_ROWS", 0)
     index = Index(load_store(FIXTURE_STORE))
     app = BriefingApp(index, AnnotationStore(tmp_path / "notes.jsonl"), store_name="t", poll=0)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -134,11 +134,11 @@ def test_the_first_frame_needs_no_numpy(tmp_path):
 
 
 async def test_a_filter_that_fails_in_the_thread_says_so_and_the_app_goes_on(tmp_path, monkeypatch):
-    import tui.ui.app as app_module
+    import tui.ui.filtering as filtering_module
 
-    monkeypatch.setattr(app_module, "BACKGROUND_ROWS", 0)
+    monkeypatch.setattr(filtering_module, "BACKGROUND_ROWS", 0)
     index = Index(load_store(FIXTURE_STORE))
-    real = app_module.compute_view
+    real = filtering_module.compute_view
     app = BriefingApp(index, AnnotationStore(tmp_path / "notes.jsonl"), store_name="t", poll=0)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(pilot, lambda: not app.filtering, 10)
@@ -146,11 +146,11 @@ async def test_a_filter_that_fails_in_the_thread_says_so_and_the_app_goes_on(tmp
         def broken(*args, **kwargs):
             raise OSError("cache file unreadable")
 
-        monkeypatch.setattr(app_module, "compute_view", broken)
+        monkeypatch.setattr(filtering_module, "compute_view", broken)
         await pilot.press("slash", "n")
         await wait_for(pilot, lambda: not app.filtering, 10)
         assert any("Filtering failed: cache file unreadable" in str(n.message) for n in app._notifications)
         assert app._held is None
-        monkeypatch.setattr(app_module, "compute_view", real)
+        monkeypatch.setattr(filtering_module, "compute_view", real)
         await pilot.press("a")
         await wait_for(pilot, lambda: app.view.query_text == "na" and not app.filtering, 10)

@@ -21,12 +21,12 @@ from textual.widgets import Footer, Input, Static, TextArea
 
 from tui.data.annotations import AnnotationStore
 from tui.data.index import Index
-from tui.data.query import Query, QueryError, parse
+from tui.data.query import QueryError, parse
 from tui.data.view import View, compute_view
 from tui.ui import detail
 from tui.ui.annotate import AnnotateActions
 from tui.ui.fetch import FetchActions
-from tui.ui.filter_thread import FilterThread
+from tui.ui.filtering import Filtering
 from tui.ui.loading import Loader, StoreLoading
 from tui.ui.help import HelpScreen
 from tui.ui.typeahead import follow_focus
@@ -58,12 +58,10 @@ class FilterInput(Input):
         await super()._on_key(event)
 
 
-BACKGROUND_ROWS = 50_000  # rows past which filtering runs in a thread
 # The first frame is written to the terminal by Textual's writer thread; a loader started at
 # once (importing numpy, mapping the cache) competes with it for the interpreter and delayed
 # the frame by ~0.1 s.  It starts this long after the first refresh instead.
 FIRST_FRAME = 0.05
-HOLD = 0.05  # seconds the screen may wait for a filter in a thread before showing the typed key alone
 
 # Textual's own app actions the dashboard uses (quit keys, Tab focus, the command palette).
 # Everything else Textual offers (screenshot, simulate_key, push_screen, toggle_dark …) is denied.
@@ -71,7 +69,7 @@ _TEXTUAL_ACTIONS = frozenset({"quit", "help_quit", "focus_next", "focus_previous
                               "hide_help_panel", "suspend_process"})
 
 
-class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
+class BriefingApp(AnnotateActions, FetchActions, StoreLoading, Filtering, App):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
@@ -133,8 +131,6 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         self.query_error = ""
         self.filtering = False
         self._status_right = Text()
-        self._held = None  # a batch_update() in progress while a filter runs in a thread
-        self._filterer: FilterThread | None = None  # started with the first filter of a big index
         self.facet: str | None = None
         self.view: View = compute_view(index, "", annotations.get)
         self.active_pane_id = "actors"
@@ -198,98 +194,6 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, App):
         return self.query_one(f"#{self.active_pane_id}", EntryPane)
 
     # ------------------------------------------------------------ filtering
-    def _apply_view(self, keep_cursor: bool = True, query: Query | None = None) -> None:
-        """Recompute what the panes show; ``query`` is the already parsed filter, if at hand.
-
-        A big index is filtered in a thread (a newer keystroke cancels older work);
-        a small one at once.
-        """
-        if query is None:
-            query = self.view.query if self.view.query_text == self.query_text else parse(self.query_text)
-        if self._filters_in_background():
-            self.filtering = True
-            self._hold_screen()
-            self._update_status()  # "filter: … …" shows if the answer takes longer than HOLD
-            self._filter_in_background(query, self.query_text, self.facet, keep_cursor, self.notes.all())
-            return
-        view = compute_view(self.index, query, self.notes.get, self.facet, previous=self.view,
-                            noted=self.notes.all())
-        view.query_text = self.query_text
-        self._show_view(view, keep_cursor)
-
-    def on_unmount(self) -> None:
-        if self._filterer is not None:
-            self._filterer.close()
-
-    def _filter_in_background(self, query: Query, text: str, facet: str | None, keep_cursor: bool,
-                              noted: dict) -> None:
-        if self._filterer is None:
-            self._filterer = FilterThread(self._compute_view, self._deliver_view, self._filter_failed)
-        self._filterer.submit((query, text, facet, keep_cursor, noted, self.index, self.view))
-
-    def _compute_view(self, request, stale) -> tuple[View, bool]:
-        """In the filter thread."""
-        query, text, facet, keep_cursor, noted, index, previous = request
-        view = compute_view(index, query, self.notes.get, facet, previous=previous, cancelled=stale, noted=noted)
-        view.query_text = text
-        return view, keep_cursor
-
-    def _deliver_view(self, generation: int, result: tuple[View, bool]) -> None:
-        """In the filter thread: hand the view to the event loop."""
-        try:
-            self.call_from_thread(self._show_view, *result, generation)
-        except RuntimeError:  # the app has closed meanwhile
-            pass
-
-    def _filter_failed(self, generation: int, error: Exception) -> None:
-        try:
-            self.call_from_thread(self._show_filter_error, generation, error)
-        except RuntimeError:
-            pass
-
-    def _show_filter_error(self, generation: int, error: Exception) -> None:
-        if self._filterer is not None and self._filterer.stale(generation):
-            return
-        self.filtering = False
-        self._release_screen()
-        self._update_status()
-        self.notify(f"Filtering failed: {error}", severity="error", markup=False)
-
-    def _filters_in_background(self) -> bool:
-        return len(self.index.quotes) + len(self.index.options) + len(self.index.actors) > BACKGROUND_ROWS
-
-    def hold_for_filter(self) -> None:
-        """A key is about to change the filter: if its results will come from a thread, keep
-        the key's echo off the screen until they do (or HOLD runs out)."""
-        if self._filters_in_background():
-            self._hold_screen()
-
-    def _hold_screen(self) -> None:
-        """Keep what is typed off the screen until the filter's answer can go with it, for at
-        most HOLD seconds: one repaint per keystroke instead of two (the event loop stays free)."""
-        if self._held is None:
-            self._held = self.batch_update()
-            self._held.__enter__()
-            self.set_timer(HOLD, self._release_screen)
-
-    def _release_screen(self) -> None:
-        held, self._held = self._held, None
-        if held is not None:
-            held.__exit__(None, None, None)
-
-    def _show_view(self, view: View, keep_cursor: bool, generation: int | None = None) -> None:
-        if generation is not None and (self._filterer.stale(generation) or view.index is not self.index):
-            return  # a newer query or store is on its way
-        self._release_screen()
-        self.filtering = False
-        self.view = view
-        self.actors_pane.counts = self.view.counts
-        for pane, rows in zip(self.panes, (self.view.actors, self.view.quotes, self.view.options)):
-            pane.set_rows(rows, keep_cursor=keep_cursor)  # clears the line cache and repaints
-            pane.set_counts(len(rows))
-        self._show_detail()
-        self._update_status()
-
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "filter":
             return
