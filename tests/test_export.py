@@ -250,3 +250,10 @@ def test_write_memo_to_missing_directory_fails_cleanly(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         write_memo(tmp_path / "no" / "such" / "memo.md", "x")
     assert os.listdir(tmp_path) == []
+
+
+def test_the_memo_from_the_annotated_ids_is_the_memo_from_every_row(index: Index, notes: dict[str, Annotation]) -> None:
+    """With ``noted`` only the annotated rows are looked at (a 100k store has 700k rows)."""
+    noted = list(notes) + ["q:gone-from-the-store", "o:gone-too"]
+    assert render_memo(index, notes.get, title="t", now=NOW, noted=noted) == render_memo(
+        index, notes.get, title="t", now=NOW)

@@ -195,7 +195,7 @@ def _export(args) -> int:
     from tui.data.export import render_memo, write_memo
 
     index, notes, name = _open(args)
-    memo = render_memo(index, notes.get, title=f"Briefing memo: {name}")
+    memo = render_memo(index, notes.get, title=f"Briefing memo: {name}", noted=notes.all())
     if args.output is None:
         sys.stdout.write(memo)
         return 0

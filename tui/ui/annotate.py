@@ -138,7 +138,8 @@ class AnnotateActions:
             if path is None:
                 return
             try:
-                memo = render_memo(self.index, self.notes.get, title=f"Briefing memo: {self.store_name}")
+                memo = render_memo(self.index, self.notes.get, title=f"Briefing memo: {self.store_name}",
+                                   noted=self.notes.all())
                 written = write_memo(Path(path).expanduser(), memo)
             except OSError as exc:
                 self.notify(f"Export failed: {exc}", severity="error", markup=False)
