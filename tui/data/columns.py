@@ -15,10 +15,32 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 import orjson
 
+from tui.data.journal_io import atomic_write
+
 _MAGIC = b"BTUIDX1\n"
 _CHUNK = 4096  # strings looked at between two checks for cancellation
 SCAN_SHARE = 8  # with more than 1/SCAN_SHARE of the strings to look at, one pass over the blob is cheaper
 _ALIGN = 64
+
+
+def _offsets(items: Sequence[Sequence]) -> np.ndarray:
+    """Where each item starts when they are laid end to end, plus the end (int64)."""
+    offsets = np.zeros(len(items) + 1, dtype=np.int64)
+    if items:
+        np.cumsum(np.fromiter(map(len, items), dtype=np.int64, count=len(items)), out=offsets[1:])
+    return offsets
+
+
+def slices(rows: np.ndarray, cancelled: Callable[[], bool] | None, cancel: type[Exception]):
+    """``rows`` a slice at a time, raising ``cancel`` between slices once ``cancelled()``."""
+    for begin in range(0, len(rows), _CHUNK):
+        if cancelled is not None and cancelled():
+            raise cancel
+        yield rows[begin:begin + _CHUNK]
+
+
+def _aligned(size: int) -> int:
+    return -(-size // _ALIGN) * _ALIGN
 
 
 class Texts(Sequence[str]):
@@ -36,11 +58,8 @@ class Texts(Sequence[str]):
     @classmethod
     def build(cls, strings: Iterable[str]) -> Texts:
         encoded = [s.encode("utf-8", "surrogatepass") for s in strings]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-        if encoded:
-            np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
         raw = b"".join(encoded)
-        return cls(np.frombuffer(raw, dtype=np.uint8), offsets, raw)
+        return cls(np.frombuffer(raw, dtype=np.uint8), _offsets(encoded), raw)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -62,10 +81,7 @@ class Texts(Sequence[str]):
         mask = np.zeros(len(self), dtype=bool)
         rows = np.flatnonzero(among)
         if len(rows) * SCAN_SHARE < len(self):
-            for begin in range(0, len(rows), _CHUNK):
-                if cancelled is not None and cancelled():
-                    raise cancel
-                chunk = rows[begin:begin + _CHUNK]
+            for chunk in slices(rows, cancelled, cancel):
                 starts, ends = (offsets[chunk] + base).tolist(), (offsets[chunk + 1] + base).tolist()
                 mask[[r for r, s, e in zip(chunk.tolist(), starts, ends) if find(pattern, s, e) >= 0]] = True
             return mask
@@ -110,9 +126,7 @@ class Ragged:
 
     @classmethod
     def build(cls, lists: Sequence[Sequence[int]]) -> Ragged:
-        offsets = np.zeros(len(lists) + 1, dtype=np.int64)
-        if lists:
-            np.cumsum(np.fromiter(map(len, lists), dtype=np.int64, count=len(lists)), out=offsets[1:])
+        offsets = _offsets(lists)
         values = np.fromiter((v for one in lists for v in one), dtype=np.int32, count=int(offsets[-1]))
         return cls(offsets, values)
 
@@ -152,28 +166,21 @@ class Ragged:
 def write_columns(path: Path, meta: dict, arrays: dict[str, np.ndarray]) -> None:
     """Write ``meta`` (JSON-able) and named arrays to ``path`` atomically (a temporary file
     renamed over it, so a reader never sees half a file and an open map stays valid)."""
+    arrays = {name: np.ascontiguousarray(arr) for name, arr in arrays.items()}
     entries, at = {}, 0
     for name, arr in arrays.items():
-        arr = np.ascontiguousarray(arr)
         entries[name] = [arr.dtype.str, list(arr.shape), at]
-        at += -(-arr.nbytes // _ALIGN) * _ALIGN
-    header = orjson.dumps({"meta": meta, "arrays": entries})
-    start = -(-(len(_MAGIC) + 8 + len(header)) // _ALIGN) * _ALIGN
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
-            fh.write(_MAGIC + len(header).to_bytes(8, "little") + header)
-            fh.write(b"\0" * (start - fh.tell()))
-            for name, arr in arrays.items():
-                data = np.ascontiguousarray(arr)
-                fh.write(data.tobytes())
-                fh.write(b"\0" * (-data.nbytes % _ALIGN))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+        at += _aligned(arr.nbytes)
+    body = orjson.dumps({"meta": meta, "arrays": entries})
+    header = _MAGIC + len(body).to_bytes(8, "little") + body
+
+    def chunks():
+        yield header + b"\0" * (_aligned(len(header)) - len(header))
+        for arr in arrays.values():
+            yield memoryview(arr).cast("B") if arr.nbytes else b""  # no copy of a big array
+            yield b"\0" * (_aligned(arr.nbytes) - arr.nbytes)
+
+    atomic_write(path, chunks())
 
 
 class ColumnFileError(ValueError):
@@ -193,7 +200,7 @@ def read_columns(path: Path) -> tuple[dict, dict[str, np.ndarray], mmap.mmap, di
     length = int.from_bytes(mapped[len(_MAGIC):len(_MAGIC) + 8], "little")
     try:
         header = orjson.loads(mapped[len(_MAGIC) + 8:len(_MAGIC) + 8 + length])
-        start = -(-(len(_MAGIC) + 8 + length) // _ALIGN) * _ALIGN
+        start = _aligned(len(_MAGIC) + 8 + length)
         arrays, where = {}, {}
         for name, (dtype, shape, at) in header["arrays"].items():
             dt = np.dtype(dtype)

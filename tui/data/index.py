@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
-from tui.data.rows import ActorRow, ArticleRecord, OptionRow, QuoteRow, entry_id, find_paragraph
+from tui.data.rows import ARTICLE_FIELDS, ActorRow, ArticleRecord, OptionRow, QuoteRow, entry_id, find_paragraph
 from tui.data.store import Store
 
 if TYPE_CHECKING:  # numpy comes with the first store opened, not before the first frame
@@ -28,7 +28,7 @@ KINDS = {"quotes": "q", "options": "o"}
 _PANE_COLUMNS = ("id", "id_sorted", "id_order", "article", "text", "paragraph", "actors", "haystack", "words",
                  "postings", "chars")
 COLUMNS = frozenset(
-    [f"art.{f}" for f in ("id", "title", "source", "url", "published", "byline", "key", "body", "origin", "extracted")]
+    [f"art.{f}" for f in (*ARTICLE_FIELDS, "key", "body", "origin", "extracted")]
     + [f"act.{f}" for f in ("quotes", "options", "articles")]
     + [f"{p}.{f}" for p in KINDS.values() for f in _PANE_COLUMNS]
     + [f"q.{f}" for f in ("speaker", "speaker_values", "speaker_key", "direct", "cue", "cue_values")]
@@ -127,6 +127,12 @@ class Index:
         mine = self.actors[pos].quotes
         return [self.quotes[int(n)] for n in mine[self.cols["q.speaker_key"][mine] == pos][:limit]]
 
+    def row_number(self, kind: str, entry_id: str) -> int | None:
+        """Where the entry ``entry_id`` is in ``kind`` ("actors", "quotes" or "options")."""
+        if kind == "actors":
+            return self.actor_pos.get(entry_id)
+        return self.rows_of(kind, [entry_id]).get(entry_id)
+
     def rows_of(self, kind: str, ids) -> dict[str, int]:
         """The row numbers in ``kind`` ("quotes" or "options") of those ``ids`` that are its rows."""
         import numpy as np
@@ -148,13 +154,8 @@ class Index:
         return out
 
 
-class RowTable(Sequence):
-    """The rows of one entry pane, made on demand from the index's columns."""
-
-    def __init__(self, index: Index, prefix: str, make: Callable[[int], object]) -> None:
-        self.prefix, self._make = prefix, make
-        self._len = len(index.cols[f"{prefix}.article"])
-        self._recent: dict[int, object] = {}
+class _OnDemand(Sequence):
+    """A sequence whose items are made when asked for (``_make(n)``), with Python's indexing."""
 
     def __len__(self) -> int:
         return self._len
@@ -166,6 +167,24 @@ class RowTable(Sequence):
             n += self._len
         if not 0 <= n < self._len:
             raise IndexError(n)
+        return self._get(n)
+
+    def __iter__(self) -> Iterator:
+        return (self._make(n) for n in range(self._len))
+
+    def _get(self, n: int):
+        return self._make(n)
+
+
+class RowTable(_OnDemand):
+    """The rows of one entry pane, made on demand from the index's columns."""
+
+    def __init__(self, index: Index, prefix: str, make: Callable[[int], object]) -> None:
+        self.prefix, self._make = prefix, make
+        self._len = len(index.cols[f"{prefix}.article"])
+        self._recent: dict[int, object] = {}
+
+    def _get(self, n: int):
         row = self._recent.get(n)
         if row is None:
             if len(self._recent) >= 512:  # the rows on screen and around them
@@ -173,35 +192,20 @@ class RowTable(Sequence):
             row = self._recent[n] = self._make(n)
         return row
 
-    def __iter__(self) -> Iterator:
-        return (self._make(n) for n in range(self._len))
 
-
-class ArticleTable(Sequence):
+class ArticleTable(_OnDemand):
     """Every article's metadata, made on demand; bodies are read when asked for."""
 
-    FIELDS = ("id", "title", "source", "url", "published", "byline")
-
     def __init__(self, cols: Columns, files: list[Path]) -> None:
-        self._texts: list[Texts] = [cols[f"art.{f}"] for f in self.FIELDS]
+        self._texts: list[Texts] = [cols[f"art.{f}"] for f in ARTICLE_FIELDS]
         self._body: Texts = cols["art.body"]
         self._origin: np.ndarray = cols["art.origin"]
         self._extracted: np.ndarray = cols["art.extracted"]
         self._files = files
+        self._len = len(self._extracted)
 
-    def __len__(self) -> int:
-        return len(self._extracted)
-
-    def __getitem__(self, n):  # type: ignore[override]
-        if isinstance(n, slice):
-            return [self[i] for i in range(*n.indices(len(self)))]
-        if n < 0:
-            n += len(self)
-        if not 0 <= n < len(self):
-            raise IndexError(n)
-        origin = tuple(int(v) for v in self._origin[n])
-        fields = [t[n] for t in self._texts]
-        text = None if origin[0] >= 0 else self._body[n]
-        return ArticleRecord(*fields, origin if origin[0] >= 0 else None, bool(self._extracted[n]), text,
-                             self._files)
-
+    def _make(self, n: int) -> ArticleRecord:
+        number, offset, length = (int(v) for v in self._origin[n])
+        origin = (number, offset, length) if number >= 0 else None
+        return ArticleRecord(*(t[n] for t in self._texts), origin, bool(self._extracted[n]),
+                             None if origin else self._body[n], self._files)

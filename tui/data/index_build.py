@@ -16,7 +16,7 @@ import numpy as np
 from tui.data.actors import ActorRegistry, is_generic, norm_name, split_holders
 from tui.data.columns import Ragged, Texts
 from tui.data.model import Article
-from tui.data.rows import article_key, entry_id, find_paragraph, option_haystack, quote_haystack
+from tui.data.rows import ARTICLE_FIELDS, article_key, entry_id, find_paragraph, option_haystack, quote_haystack
 from tui.data.store import Store
 from tui.data.words import build_words
 
@@ -26,17 +26,21 @@ Columns = dict  # name -> Texts | Ragged | np.ndarray
 class _Pane:
     """Columns of one entry pane being built (``q`` quotes or ``o`` options)."""
 
-    def __init__(self, prefix: str, coded: tuple[str, ...]) -> None:
+    def __init__(self, prefix: str, coded: tuple[str, ...], *, lists: tuple[str, ...] = (),
+                 keys: tuple[str, ...] = (), flags: tuple[str, ...] = ()) -> None:
         self.prefix = prefix
         self.ids: list[str] = []
         self.article: list[int] = []
         self.text: list[str] = []
         self.paragraph: list[int] = []
-        self.actors: list[tuple[str, ...]] = []
         self.haystacks: list[str] = []
         # columns stored as codes into a table of their distinct values (speakers, cues, statuses recur)
         self.codes: dict[str, dict[str, int]] = {column: {} for column in coded}
         self.coded: dict[str, list[int]] = {column: [] for column in coded}
+        # actors as their keys: a tuple of them per row, or one (or None) per row
+        self.lists: dict[str, list[tuple[str, ...]]] = {column: [] for column in ("actors", *lists)}
+        self.keys: dict[str, list[str | None]] = {column: [] for column in keys}
+        self.flags: dict[str, list[bool]] = {column: [] for column in flags}
 
     def code(self, column: str, value: str) -> None:
         table = self.codes[column]
@@ -53,13 +57,18 @@ class _Pane:
             f"{p}.article": np.array(self.article, dtype=np.int32),
             f"{p}.text": Texts.build(self.text),
             f"{p}.paragraph": np.array(self.paragraph, dtype=np.int32),
-            f"{p}.actors": Ragged.build([[actor_pos[k] for k in keys] for keys in self.actors]),
             f"{p}.haystack": Texts.build(self.haystacks),
             f"{p}.words": words, f"{p}.postings": postings, f"{p}.chars": chars,
         }
         for column, table in self.codes.items():
             out[f"{p}.{column}"] = np.array(self.coded[column], dtype=np.int32)
             out[f"{p}.{column}_values"] = Texts.build(table)
+        for column, rows in self.lists.items():
+            out[f"{p}.{column}"] = Ragged.build([[actor_pos[k] for k in keys] for keys in rows])
+        for column, keys in self.keys.items():  # an actor's position, or -1
+            out[f"{p}.{column}"] = np.array([actor_pos.get(k, -1) for k in keys], dtype=np.int32)
+        for column, values in self.flags.items():
+            out[f"{p}.{column}"] = np.array(values, dtype=bool)
         return out
 
 
@@ -79,9 +88,8 @@ def build_columns(store: Store, progress: Callable[[float], None] | None = None)
     display = {key: c.name for key, c in canon.items()}
     involved: dict[str, tuple[list[int], list[int], set[int]]] = {key: ([], [], set()) for key in canon}
 
-    quotes = _Pane("q", ("speaker", "speaker_key", "direct", "cue"))
-    options = _Pane("o", ("holder", "status", "evidence"))
-    holder_keys: list[tuple[str, ...]] = []
+    quotes = _Pane("q", ("speaker", "cue"), keys=("speaker_key",), flags=("direct",))
+    options = _Pane("o", ("holder", "status", "evidence"), lists=("holder_keys",))
     for a_idx, article in enumerate(articles):
         if progress is not None and a_idx % 1024 == 0:
             progress(a_idx / len(articles))
@@ -102,9 +110,9 @@ def build_columns(store: Store, progress: Callable[[float], None] | None = None)
             _add(quotes, _unique_id(entry_id("q", article.id, q.text), seen), a_idx, q.text,
                  find_paragraph(paragraphs, q.text, q.paragraph), keys, quote_haystack(q.text, speaker, q.cue))
             quotes.code("speaker", speaker)
-            quotes.code("speaker_key", speaker_key or "")
-            quotes.code("direct", "1" if q.direct else "0")
             quotes.code("cue", q.cue)
+            quotes.keys["speaker_key"].append(speaker_key)
+            quotes.flags["direct"].append(q.direct)
             touched.update(keys)
             for key in keys:
                 involved[key][0].append(len(quotes.ids) - 1)
@@ -117,7 +125,7 @@ def build_columns(store: Store, progress: Callable[[float], None] | None = None)
             options.code("holder", o.holder or "")
             options.code("status", o.status)
             options.code("evidence", o.evidence)
-            holder_keys.append(holders)
+            options.lists["holder_keys"].append(holders)
             touched.update(keys)
             for key in keys:
                 involved[key][1].append(len(options.ids) - 1)
@@ -139,10 +147,6 @@ def build_columns(store: Store, progress: Callable[[float], None] | None = None)
     cols.update(_article_columns(articles))
     cols.update(quotes.columns(actor_pos))
     cols.update(options.columns(actor_pos))
-    cols["o.holder_keys"] = Ragged.build([[actor_pos[k] for k in keys] for keys in holder_keys])
-    cols["q.speaker_key"] = np.array([actor_pos.get(k, -1) for k in cols.pop("q.speaker_key_values")],
-                                     dtype=np.int32)[cols["q.speaker_key"]]
-    cols["q.direct"] = np.array([v == "1" for v in cols.pop("q.direct_values")], dtype=bool)[cols["q.direct"]]
     return meta, cols
 
 
@@ -152,13 +156,12 @@ def _add(pane: _Pane, row_id: str, a_idx: int, text: str, paragraph: int | None,
     pane.article.append(a_idx)
     pane.text.append(text)
     pane.paragraph.append(-1 if paragraph is None else paragraph)
-    pane.actors.append(keys)
+    pane.lists["actors"].append(keys)
     pane.haystacks.append(haystack)
 
 
 def _article_columns(articles: list[Article]) -> Columns:
-    cols: Columns = {f"art.{name}": Texts.build(getattr(a, name) for a in articles)
-                     for name in ("id", "title", "source", "url", "published", "byline")}
+    cols: Columns = {f"art.{name}": Texts.build(getattr(a, name) for a in articles) for name in ARTICLE_FIELDS}
     cols["art.key"] = Texts.build(article_key(a.id, a.title, a.source, a.url) for a in articles)
     cols["art.body"] = Texts.build("" if a.origin is not None else a.text for a in articles)
     cols["art.origin"] = np.array([a.origin if a.origin is not None else (-1, -1, -1) for a in articles],

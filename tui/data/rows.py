@@ -17,6 +17,9 @@ from tui.data.model import paragraphs_of
 from tui.data.sanitize import clean
 
 
+ARTICLE_FIELDS = ("id", "title", "source", "url", "published", "byline")  # an article's metadata
+
+
 def entry_id(prefix: str, article_id: str, text: str) -> str:
     digest = hashlib.blake2b(f"{article_id}\x1f{norm_name(text)}".encode(), digest_size=6).hexdigest()
     return f"{prefix}:{digest}"
@@ -77,8 +80,8 @@ class QuoteRow:
     status: str = ""
 
     @property
-    def haystack(self) -> str:  # what free text matches; the index keeps all of them in one string
-        return f"{self.text}\n{self.speaker}\n{self.cue}".lower()
+    def haystack(self) -> str:  # what free text matches (the index keeps them as a column)
+        return quote_haystack(self.text, self.speaker, self.cue)
 
 
 @dataclass(slots=True)
@@ -100,7 +103,7 @@ class OptionRow:
 
     @property
     def haystack(self) -> str:
-        return f"{self.text}\n{self.holder}\n{self.evidence}".lower()
+        return option_haystack(self.text, self.holder, self.evidence)
 
 
 def find_paragraph(paragraphs: list[str], needle: str, hint: int | None = None) -> int | None:

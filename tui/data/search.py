@@ -16,12 +16,12 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from tui.data.columns import slices
 from tui.data.index import KINDS, Index
 from tui.data.query import Predicate, Term, is_value, kind_value, status_value
 from tui.data.view import Cancelled
 from tui.data.words import WORD, candidates, rows_with_char, rows_with_word
 
-CHUNK = 4096  # rows checked between two looks at ``cancelled``
 ROW_FLAGS = {"direct", "reported", "quote", "option", "actor"}  # is: values that do not depend on notes
 
 
@@ -29,11 +29,8 @@ def checked(rows: np.ndarray, test: Callable[[int], bool], size: int,
             cancelled: Callable[[], bool] | None) -> np.ndarray:
     """A mask of the ``rows`` (numbers) for which ``test`` holds."""
     mask = np.zeros(size, dtype=bool)
-    for begin in range(0, len(rows), CHUNK):
-        if cancelled is not None and cancelled():
-            raise Cancelled
-        chunk = rows[begin:begin + CHUNK].tolist()
-        mask[[n for n in chunk if test(n)]] = True
+    for chunk in slices(rows, cancelled, Cancelled):
+        mask[[n for n in chunk.tolist() if test(n)]] = True
     return mask
 
 

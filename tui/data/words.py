@@ -28,7 +28,6 @@ WORD = re.compile(r"\w+")
 # that starts a negation or sits inside names and numbers ("-", "'", ".", "’" ...): 64 in all
 PUNCTUATION = "-'.,:;!?\"()/&%$’‘“”—–…€£@#+*"
 CHAR_BITS = {c: np.uint64(1 << n) for n, c in enumerate(string.ascii_lowercase + string.digits + PUNCTUATION)}
-_PUNCTUATION = frozenset(PUNCTUATION)
 
 
 def build_words(haystacks: Sequence[str]) -> tuple[Texts, Ragged, np.ndarray]:
@@ -41,16 +40,14 @@ def build_words(haystacks: Sequence[str]) -> tuple[Texts, Ragged, np.ndarray]:
                 rows_of[word] = [row]
             else:
                 found.append(row)
-    postings = Ragged.build(list(rows_of.values()))
-    word_masks = np.array([_char_mask(word) for word in rows_of], dtype=np.uint64)
-    chars = np.array([_char_mask(_PUNCTUATION.intersection(text)) for text in haystacks], dtype=np.uint64)
-    np.bitwise_or.at(chars, postings.values, np.repeat(word_masks, np.diff(postings.offsets)))
-    return Texts.build(rows_of), postings, chars
+    chars = np.fromiter(map(_char_mask, haystacks), dtype=np.uint64, count=len(haystacks))
+    return Texts.build(rows_of), Ragged.build(list(rows_of.values())), chars
 
 
-def _char_mask(chars) -> int:
+def _char_mask(text: str) -> int:
+    """The bits of the characters of ``text`` that have one."""
     mask = 0
-    for c in set(chars):
+    for c in set(text):
         bit = CHAR_BITS.get(c)
         if bit is not None:
             mask |= int(bit)

@@ -5,7 +5,7 @@ can go to the terminal in the same repaint.
 
 from __future__ import annotations
 
-from tui.data.query import Query, parse
+from tui.data.query import ANNOTATION_FIELDS, Query, parse
 from tui.data.view import View, compute_view
 from tui.ui.filter_thread import FilterThread
 
@@ -27,29 +27,27 @@ class Filtering:
         """
         if query is None:
             query = self.view.query if self.view.query_text == self.query_text else parse(self.query_text)
+        request = (query, self.query_text, self.facet, keep_cursor, self._noted(query), self.index, self.view)
         if self._filters_in_background():
             self.filtering = True
             self._hold_screen()
             self._update_status()  # "filter: … …" shows if the answer takes longer than HOLD
-            self._filter_in_background(query, self.query_text, self.facet, keep_cursor, self.notes.all())
+            if self._filterer is None:
+                self._filterer = FilterThread(self._compute_view, self._deliver_view, self._filter_failed)
+            self._filterer.submit(request)
             return
-        view = compute_view(self.index, query, self.notes.get, self.facet, previous=self.view,
-                            noted=self.notes.all())
-        view.query_text = self.query_text
-        self._show_view(view, keep_cursor)
+        self._show_view(*self._compute_view(request))
+
+    def _noted(self, query: Query) -> dict | None:
+        """The annotated entries, read here on the event loop, if the query asks about them."""
+        return self.notes.all() if any(t.field in ANNOTATION_FIELDS for t in query.terms) else None
 
     def on_unmount(self) -> None:
         if self._filterer is not None:
             self._filterer.close()
 
-    def _filter_in_background(self, query: Query, text: str, facet: str | None, keep_cursor: bool,
-                              noted: dict) -> None:
-        if self._filterer is None:
-            self._filterer = FilterThread(self._compute_view, self._deliver_view, self._filter_failed)
-        self._filterer.submit((query, text, facet, keep_cursor, noted, self.index, self.view))
-
-    def _compute_view(self, request, stale) -> tuple[View, bool]:
-        """In the filter thread."""
+    def _compute_view(self, request, stale=None) -> tuple[View, bool]:
+        """At once, or in the filter thread (which passes ``stale``)."""
         query, text, facet, keep_cursor, noted, index, previous = request
         view = compute_view(index, query, self.notes.get, facet, previous=previous, cancelled=stale, noted=noted)
         view.query_text = text

@@ -7,7 +7,6 @@ fetch) replaces the one on screen, keeping each pane's cursor on its entry.
 from __future__ import annotations
 
 import time
-from bisect import bisect_left
 from typing import Callable
 
 from textual import work
@@ -74,12 +73,7 @@ class StoreLoading:
         if self.filtering:  # a big index is filtered in a thread: the cursors start at the top
             return
         for pane in self.panes:
-            if kept[pane.id] is None:
-                continue
-            if pane.kind == "actors":
-                row = index.actor_pos.get(kept[pane.id])
-            else:
-                row = index.rows_of(pane.kind, [kept[pane.id]]).get(kept[pane.id])
-            at = -1 if row is None else bisect_left(pane.row_ids, row)
-            if 0 <= at < len(pane.row_ids) and pane.row_ids[at] == row:
-                pane.cursor = at
+            row = None if kept[pane.id] is None else index.row_number(pane.kind, kept[pane.id])
+            position = None if row is None else pane.position_of(row)
+            if position is not None:
+                pane.cursor = position

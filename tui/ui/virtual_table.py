@@ -97,11 +97,12 @@ class VirtualTable(ScrollView, can_focus=True):
     """
 
     cursor: reactive[int] = reactive(-1, repaint=False, init=False)
+    """Index into the shown rows of the cursor row (-1 when the table is empty)."""
+
     # The row count is the virtual height.  As a layout reactive (Textual's default) every
     # filter keystroke re-arranged and repainted the whole screen; the table's own size does
     # not depend on it, so only its scrollbar is updated (see _update_virtual_size).
     virtual_size = Reactive(Size(0, 0), layout=False)
-    """Index into the shown rows of the cursor row (-1 when the table is empty)."""
 
     empty_text: reactive[str] = reactive("No entries")
     """Message shown (dim, centred) when there are no rows."""
@@ -150,8 +151,8 @@ class VirtualTable(ScrollView, can_focus=True):
         self._rows = row_ids
         new_index = 0
         if keep_cursor and old_id is not None:
-            at = bisect_left(row_ids, old_id)  # the panes' rows ascend: no scan of 1M rows per keystroke
-            new_index = at if at < len(row_ids) and row_ids[at] == old_id else old_index
+            found = self.position_of(old_id)
+            new_index = old_index if found is None else found
         self._line_cache.clear()
         self._update_virtual_size()
         self.set_reactive(VirtualTable.cursor, self.validate_cursor(new_index))
@@ -160,6 +161,11 @@ class VirtualTable(ScrollView, can_focus=True):
         self._scroll_cursor_visible()
         self.refresh()
         self._post_highlight()
+
+    def position_of(self, row_id: int) -> int | None:
+        """Where ``row_id`` is among the shown rows (they ascend: a bisection, not a scan)."""
+        at = bisect_left(self._rows, row_id)
+        return at if at < len(self._rows) and self._rows[at] == row_id else None
 
     def refresh_rows(self) -> None:
         """Repaint after the caller's data changed (same rows)."""
@@ -313,40 +319,32 @@ class VirtualTable(ScrollView, can_focus=True):
             self._line_cache[key] = strip
         return strip
 
-    def _join(self, parts: list[Text], width: int, style: Style) -> Strip:
-        line = Text(" " * _SEP, end="").join(parts)
-        segments = list(line.render(self.app.console))
-        return Strip(segments, line.cell_len).adjust_cell_length(width).apply_style(style)
-
-    def _render_header(self, width: int, base: Style) -> Strip:
-        widths = self._column_widths(width)
-        parts = [fit_cell(c.label, w, c.align) for c, w in zip(self.columns, widths)]
-        if self._marker is not None:
-            parts.insert(0, Text(" " * _GUTTER))
-        header = self._style("virtual-table--header")
-        return self._join(parts, width, base + header)
-
-    def _render_row(self, row_id: int, width: int, base: Style, is_cursor: bool, odd: bool) -> Strip:
-        widths = self._column_widths(width)
-        cells = self._get_cells(row_id)
+    def _line(self, values: Sequence[object], lead: Text | None, width: int, style: Style) -> Strip:
+        """One line of the table: ``lead`` (the marker gutter) and one fitted cell per column,
+        a blank between each; one segment per run of the same style (fewer escape sequences)."""
         console = self.app.console
-        segments: list[Segment] = []
         gap = Segment(" " * _SEP)
-        if self._marker is not None:
-            marker = fit_cell(self._marker(row_id) or "", _GUTTER)
-            if not is_cursor:
-                marker.stylize(self._style("virtual-table--marker", partial=True))
-            segments += marker.render(console)
-            segments.append(gap)
-        for i, (column, w) in enumerate(zip(self.columns, widths)):
+        segments: list[Segment] = [*lead.render(console), gap] if lead is not None else []
+        for i, (column, w) in enumerate(zip(self.columns, self._column_widths(width))):
             if i:
                 segments.append(gap)
-            segments += cell_segments(cells[i] if i < len(cells) else "", w, column.align, console)
+            segments += cell_segments(values[i] if i < len(values) else "", w, column.align, console)
+        return Strip(Segment.simplify(segments)).adjust_cell_length(width).apply_style(style)
+
+    def _render_header(self, width: int, base: Style) -> Strip:
+        lead = Text(" " * _GUTTER) if self._marker is not None else None
+        return self._line([c.label for c in self.columns], lead, width, base + self._style("virtual-table--header"))
+
+    def _render_row(self, row_id: int, width: int, base: Style, is_cursor: bool, odd: bool) -> Strip:
+        lead = None
+        if self._marker is not None:
+            lead = fit_cell(self._marker(row_id) or "", _GUTTER)
+            if not is_cursor:
+                lead.stylize(self._style("virtual-table--marker", partial=True))
         style = base
         if odd:
             style += self._style("virtual-table--odd", partial=True)
         if is_cursor:
             name = "virtual-table--cursor" if self.has_focus else "virtual-table--cursor-blurred"
             style += self._style(name)
-        # one segment per run of the same style: fewer escape sequences to the terminal
-        return Strip(Segment.simplify(segments)).adjust_cell_length(width).apply_style(style)
+        return self._line(self._get_cells(row_id), lead, width, style)
