@@ -64,6 +64,36 @@ def test_ragged_lists_gather_union_and_count():
     assert ragged.union([], 10).sum() == 0 and ragged.union([1], 10).sum() == 0
 
 
+@pytest.mark.parametrize("few_lists", [0, 10**9])  # union: gathered at once, or list by list
+def test_union_marks_the_same_rows_either_way(monkeypatch, few_lists):
+    monkeypatch.setattr(columns, "_FEW_LISTS", few_lists)
+    rng = np.random.default_rng(7)
+    lists = [sorted(set(rng.integers(0, 500, rng.integers(0, 6)).tolist())) for _ in range(300)]
+    ragged = Ragged.build(lists)
+    chosen = rng.choice(300, 40, replace=False)
+    expected = sorted({v for n in chosen for v in lists[n]})
+    assert ragged.union(chosen, 500).nonzero()[0].tolist() == expected
+
+
+@pytest.mark.parametrize("share", [0.0, 0.05, 0.5, 0.97, 1.0])
+def test_counts_in_a_mask_agree_with_counting_by_hand_by_every_route(share):
+    """Few lists chosen (gathered), few left out (off the totals), few dropped since a wider
+    mask (off its counts), or many of each (first values plus further ones)."""
+    rng = np.random.default_rng(int(share * 100))
+    lists = [rng.integers(0, 40, rng.choice([0, 1, 1, 1, 2, 3])).tolist() for _ in range(2_000)]
+    ragged = Ragged.build(lists)
+    wider = rng.random(len(lists)) < max(share, 0.6)
+    for mask in (rng.random(len(lists)) < share, wider & (rng.random(len(lists)) < 0.98)):
+        expected = np.zeros(40, dtype=np.int64)
+        for n in np.flatnonzero(mask):
+            for v in lists[n]:
+                expected[v] += 1
+        assert ragged.counts_in(mask, 40).tolist() == expected.tolist()
+        assert ragged.counts_in(mask, 40, np.flatnonzero(mask)).tolist() == expected.tolist()
+    within = (wider, ragged.counts_in(wider, 40), int(wider.sum()))
+    assert ragged.counts_in(mask, 40, within=within).tolist() == expected.tolist()
+
+
 def test_a_column_file_round_trips_private_and_mapped(tmp_path):
     path = tmp_path / "c.idx"
     cols = {"n": np.arange(7, dtype=np.int64), "s": np.array([b"q:1", b"q:22"]), "t": Texts.build(STRINGS),

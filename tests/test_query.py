@@ -278,10 +278,22 @@ def test_narrows() -> None:
     assert not parse("status:under").narrows(parse("status:in"))
 
 
+def test_terms_that_mean_the_same_narrow_each_other() -> None:
+    """However a term is spelled (a prefix of a kind, a status, a level; upper or lower case)
+    and wherever it stands, the same meaning is the same hits."""
+    for a, b in (("kind:st", "kind:state"), ("status:under", 'status:"under discussion"'), ("is:star", "is:starred"),
+                 ("NATO", "nato"), ("risk:h", "risk:high"), ("strikes rutte", "rutte strikes"), ("kind:org", "kind:organisation")):
+        assert parse(a).narrows(parse(b)) and parse(b).narrows(parse(a)), (a, b)
+    assert parse("nato  rutte").narrows(parse("rutte"))  # "rutte" at another column
+    assert not parse("kind:state").narrows(parse("kind:person"))
+    assert not parse("-kind:st").narrows(parse("kind:state"))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(["rut", "rutte", "strikes", "long", "-rutte", "kind:state", "actor:r", "actor:rutte",
-                        "is:quote", "tag:e", "tag:esc", "article:dprk", "-is:direct", "status:u"]),
-       st.lists(st.sampled_from(["rutte", "e", "-moscow", "kind:person", "is:starred", "tag:dprk", "strikes"]),
+                        "is:quote", "tag:e", "tag:esc", "article:dprk", "-is:direct", "status:u", "kind:st", "Rutte"]),
+       st.lists(st.sampled_from(["rutte", "e", "-moscow", "kind:person", "is:starred", "tag:dprk", "strikes",
+                                 "kind:s", "STRIKES", 'status:"under discussion"']),
                 max_size=3))
 def test_narrows_is_sound(base: str, extra: list[str]) -> None:
     old, new = parse(base), parse(" ".join([base, *extra]))

@@ -150,8 +150,11 @@ def test_terms_beyond_one_word_are_checked_against_the_text(text, scan_share, mo
 
 
 def test_the_counts_without_a_filter_are_each_actors_own():
-    from tui.data.view import _counts, _mask
+    import numpy as np
+
+    from tui.data.view import _by_key, _counts, _mask
 
     view = compute_view(SAMPLE, "", lambda _id: None)
-    assert view.quote_counts == _counts(SAMPLE, "quotes", _mask(view.quotes, len(SAMPLE.quotes)))
-    assert view.option_counts == _counts(SAMPLE, "options", _mask(view.options, len(SAMPLE.options)))
+    for kind, counts in (("quotes", view.quote_counts), ("options", view.option_counts)):
+        mask = _mask(getattr(view, kind), len(getattr(SAMPLE, kind)))
+        assert counts == _by_key(SAMPLE, _counts(SAMPLE, kind, mask, np.flatnonzero(mask)))

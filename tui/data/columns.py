@@ -114,15 +114,20 @@ class Texts(Sequence[str]):
         return np.unique(number[inside])
 
 
+_FEW = 10  # counts_in gathers the chosen lists when they are at most 1/_FEW of all
+_FEW_LISTS = 64  # union() marks up to this many lists one by one
+
+
 class Ragged:
     """Lists of integers: list ``i`` is ``values[offsets[i]:offsets[i + 1]]``."""
 
-    __slots__ = ("offsets", "values", "_counted")
+    __slots__ = ("offsets", "values", "_counted", "_split")
 
     def __init__(self, offsets: np.ndarray, values: np.ndarray) -> None:
         self.offsets = offsets  # int64, len(self) + 1
         self.values = values    # int32
         self._counted: np.ndarray | None = None
+        self._split: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def build(cls, lists: Sequence[Sequence[int]]) -> Ragged:
@@ -142,6 +147,44 @@ class Ragged:
             self._counted = np.bincount(self.values, minlength=minlength)
         return self._counted
 
+    def counts_in(self, mask: np.ndarray, minlength: int, chosen: np.ndarray | None = None,
+                  within: tuple[np.ndarray, np.ndarray, int] | None = None) -> np.ndarray:
+        """How often each value occurs over the lists that ``mask`` selects (``chosen``: its
+        ``flatnonzero``, if at hand).  ``within``: a mask that holds ``mask``, its counts and
+        how many lists it selects.
+
+        The fewest lists are gathered: the chosen ones, or those left out (counted off the
+        totals), or those that ``within`` has and ``mask`` has not (counted off its counts);
+        when all of these are many, every list is counted at once from its first value plus
+        the rarer further ones."""
+        chosen = np.flatnonzero(mask) if chosen is None else chosen
+        few = len(mask) // _FEW
+        if len(chosen) <= few:
+            return np.bincount(self.gather(chosen), minlength=minlength)
+        if within is not None and within[2] - len(chosen) <= few:
+            dropped = self.gather(np.flatnonzero(within[0] & ~mask))
+            return within[1] - np.bincount(dropped, minlength=minlength)
+        if len(mask) - len(chosen) <= few:
+            left_out = self.gather(np.flatnonzero(~mask))
+            return self.value_counts(minlength) - np.bincount(left_out, minlength=minlength)
+        first, further, owner = self._first_and_further()
+        counts = np.bincount(first * mask, minlength=minlength + 1)
+        counts += np.bincount(further * mask[owner], minlength=minlength + 1)
+        return counts[1:]
+
+    def _first_and_further(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each list's first value + 1 (0: empty list); the other values + 1 and their lists."""
+        if self._split is None:
+            lengths = np.diff(self.offsets)
+            starts = self.offsets[:-1][lengths > 0]
+            first = np.zeros(len(self), dtype=np.int32)
+            first[lengths > 0] = self.values[starts] + 1
+            rest = np.ones(len(self.values), dtype=bool)
+            rest[starts] = False
+            owner = np.repeat(np.arange(len(self), dtype=np.int32), lengths)
+            self._split = first, self.values[rest] + 1, owner[rest]
+        return self._split
+
     def gather(self, lists: Iterable[int] | np.ndarray) -> np.ndarray:
         """The values of the given lists, one after another."""
         lists = np.asarray(lists if isinstance(lists, np.ndarray) else list(lists), dtype=np.int64)
@@ -158,7 +201,13 @@ class Ragged:
     def union(self, lists: Iterable[int] | np.ndarray, size: int) -> np.ndarray:
         """A boolean mask of ``size`` with True at every value of the given lists."""
         mask = np.zeros(size, dtype=bool)
-        mask[self.gather(lists)] = True
+        lists = np.asarray(lists if isinstance(lists, np.ndarray) else list(lists), dtype=np.int64)
+        if len(lists) <= _FEW_LISTS:  # list by list: no gathered copy of them all
+            offsets, values = self.offsets, self.values
+            for i in lists.tolist():
+                mask[values[offsets[i]:offsets[i + 1]]] = True
+        else:
+            mask[self.gather(lists)] = True
         return mask
 
 

@@ -107,21 +107,30 @@ class Query:
 
     def narrows(self, previous: Query) -> bool:
         """True if every hit of this query is also a hit of ``previous``."""
-        return set(previous.terms) <= set(self.terms) or (
-            len(self.terms) == len(previous.terms)
-            and all(_refines(a, b) for a, b in zip(self.terms, previous.terms))
+        mine, theirs = [meaning(t) for t in self.terms], [meaning(t) for t in previous.terms]
+        return set(theirs) <= set(mine) or (
+            len(mine) == len(theirs) and all(_refines(a, b) for a, b in zip(mine, theirs))
         )
 
     def __str__(self) -> str:
         return " ".join(str(t) for t in self.terms)
 
 
-def _refines(new: Term, old: Term) -> bool:
+def meaning(term: Term) -> tuple[str | None, str, bool]:
+    """What a term selects, however it is spelled and wherever it stands: ``kind:st`` and
+    ``kind:state`` mean the same, and so do ``NATO`` and ``nato``."""
+    resolve = _RESOLVE.get(term.field)
+    value = term.value.lower() if term.field is None else resolve(term) if resolve else term.value
+    return term.field, value, term.negated
+
+
+def _refines(new: tuple[str | None, str, bool], old: tuple[str | None, str, bool]) -> bool:
     """A longer substring of a positive text-like term only narrows the hits."""
-    return (
-        new.field == old.field and not new.negated and not old.negated
-        and new.field in (None, "actor", "article") and old.value in new.value
-    ) or new == old
+    (field, value, negated), (old_field, old_value, old_negated) = new, old
+    return new == old or (
+        field == old_field and not negated and not old_negated
+        and field in (None, "actor", "article") and old_value in value
+    )
 
 
 def tokenize(text: str) -> list[tuple[str | None, str, bool, int]]:
@@ -205,6 +214,15 @@ def _pick(value: str, choices: tuple[str, ...], what: str, column: int) -> str:
     raise QueryError(f"ambiguous {what} '{value}' (could be: {', '.join(hits)})", column)
 
 
+def _level(term: Term) -> str:
+    return _pick(term.value, LEVELS, term.field or "", term.column)
+
+
+_RESOLVE: dict[str | None, Callable[[Term], str]] = {
+    "kind": kind_value, "status": status_value, "is": is_value, "risk": _level, "likelihood": _level,
+}
+
+
 def _predicate(term: Term) -> Predicate:
     v = term.value
     f = term.field
@@ -222,7 +240,7 @@ def _predicate(term: Term) -> Predicate:
         status = status_value(term)
         return lambda e, n: e.status == status
     if f in ("risk", "likelihood"):
-        level = _pick(v, LEVELS, f, term.column)
+        level = _level(term)
         return lambda e, n: n is not None and getattr(n, f) == level
     if f == "tag":
         return lambda e, n: n is not None and any(t.startswith(v) for t in n.tags)

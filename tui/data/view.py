@@ -8,7 +8,7 @@ masks are ANDed, and the per-actor counts are one ``bincount``.
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from tui.data.query import ANNOTATION_FIELDS, Query, parse
@@ -36,6 +36,9 @@ class View:
     option_counts: dict[str, int] = field(default_factory=dict)
     query_text: str = ""  # the text ``query`` was parsed from, set by the caller
     index: Index | None = None  # what it was computed over
+    # for refining: per quotes and options, (hit mask, per-actor counts array, hit count)
+    found: tuple | None = field(default=None, repr=False, compare=False)
+
 
     def counts(self, actor_key: str) -> tuple[int, int]:
         return self.quote_counts.get(actor_key, 0), self.option_counts.get(actor_key, 0)
@@ -44,7 +47,9 @@ class View:
 def _rows(hits: np.ndarray) -> array:
     import numpy as np
 
-    return array("i", hits.astype(np.int32).tobytes())
+    rows = array("i")
+    rows.frombytes(memoryview(hits.astype(np.int32)).cast("B"))
+    return rows
 
 
 def _mask(rows: array, size: int) -> np.ndarray:
@@ -75,20 +80,17 @@ def refinable(previous: View | None, index: Index, query: Query, facet: str | No
             and not any(t.field in ANNOTATION_FIELDS for t in query.terms))
 
 
-def _counts(index: Index, kind: str, mask: np.ndarray, hits: np.ndarray | None = None) -> dict[str, int]:
-    """How many rows of ``mask`` each actor is involved in: counted over the hits if they are
-    fewer than the misses, else as each actor's total less the misses."""
-    import numpy as np
-
+def _counts(index: Index, kind: str, mask: np.ndarray, hits: np.ndarray, within=None) -> np.ndarray:
+    """How many rows of ``mask`` each actor is involved in (an array by actor position);
+    ``within``: the previous query's (mask, counts, hit count), when ``mask`` narrows it."""
     from tui.data.index import KINDS
 
-    involved = index.cols[f"{KINDS[kind]}.actors"]
-    actors = len(index.actors)
-    hits = np.flatnonzero(mask) if hits is None else hits
-    if len(hits) * 2 <= len(mask):
-        counts = np.bincount(involved.gather(hits), minlength=actors)
-    else:
-        counts = involved.value_counts(actors) - np.bincount(involved.gather(np.flatnonzero(~mask)), minlength=actors)
+    return index.cols[f"{KINDS[kind]}.actors"].counts_in(mask, len(index.actors), hits, within)
+
+
+def _by_key(index: Index, counts: np.ndarray) -> dict[str, int]:
+    import numpy as np
+
     return {index.actors[n].id: int(counts[n]) for n in np.flatnonzero(counts)}
 
 
@@ -114,19 +116,27 @@ def compute_view(index: Index, query: Query | str, notes: NoteLookup, facet: str
     import numpy as np
 
     refine = refinable(previous, index, query, facet)
-    masks = []
-    for kind in ("quotes", "options"):
+    if refine and previous.query.narrows(query):  # the same hits, spelled otherwise ("kind:st", "kind:sta")
+        return replace(previous, query=query)
+    found, hits = [], []
+    for i, kind in enumerate(("quotes", "options")):
         size = len(getattr(index, kind))
-        among = _mask(getattr(previous, kind), size) if refine else np.ones(size, dtype=bool)
-        masks.append(among if query.empty else _hits(index, kind, query, notes, noted, among, cancelled))
-    hits = [np.flatnonzero(mask) for mask in masks]
+        within = None
+        if refine:
+            rows = getattr(previous, kind)
+            within = (_mask(rows, size), None, len(rows)) if previous.found is None else previous.found[i]
+        among = np.ones(size, dtype=bool) if within is None else within[0]
+        mask = among if query.empty else _hits(index, kind, query, notes, noted, among, cancelled)
+        rows = np.flatnonzero(mask)
+        counts = None if query.empty else _counts(index, kind, mask, rows, within if within and within[1] is not None else None)
+        found.append((mask, counts, len(rows)))
+        hits.append(rows)
     if query.empty:  # every row: the counts are each actor's own
         q_counts = {a.id: len(a.quotes) for a in index.actors if len(a.quotes)}
         o_counts = {a.id: len(a.options) for a in index.actors if len(a.options)}
         actors = array("i", range(len(index.actors)))
     else:
-        q_counts, o_counts = (_counts(index, kind, mask, rows)
-                              for kind, mask, rows in zip(("quotes", "options"), masks, hits))
+        q_counts, o_counts = (_by_key(index, counts) for _, counts, _ in found)
         involved = q_counts.keys() | o_counts.keys()
         match = query.matches
         actors = array("i", (i for i in (previous.actors if refine else range(len(index.actors)))
@@ -134,6 +144,6 @@ def compute_view(index: Index, query: Query | str, notes: NoteLookup, facet: str
     if facet is not None:  # counts stay those of the whole query: the actors pane is not faceted
         pos = index.actor_pos.get(facet)
         hits = [rows[index.cols[f"act.{kind}"].union([] if pos is None else [pos], len(mask))[rows]]
-                for kind, mask, rows in zip(("quotes", "options"), masks, hits)]
+                for kind, (mask, _, _), rows in zip(("quotes", "options"), found, hits)]
     quotes, options = map(_rows, hits)
-    return View(query, facet, actors, quotes, options, q_counts, o_counts, index=index)
+    return View(query, facet, actors, quotes, options, q_counts, o_counts, index=index, found=tuple(found))
