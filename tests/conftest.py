@@ -142,12 +142,13 @@ def cursor_line(p: EntryPane) -> str:
 
 def detail_text(app) -> str:
     """The detail pane's rendered lines (its whole content, also the scrolled-off part)."""
-    body = app.query_one("#detail-body")
-    return "\n".join(body.render_line(y).text for y in range(body.size.height))
+    body = app.query_one("#detail")
+    width = body.scrollable_content_region.width
+    return "\n".join(body.strip(n, width).text for n in range(len(body.lines())))
 
 
 def detail_plain(app) -> str:
-    return app.query_one("#detail-body").text.plain
+    return app.query_one("#detail").text.plain
 
 
 def status(app) -> str:

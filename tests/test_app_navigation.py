@@ -293,3 +293,35 @@ async def test_pasted_invalid_filter_keeps_previous_results(tmp_path, make_app) 
         await pilot.press("enter")
         assert app.focused is pane(app, "actors")
         assert app.is_running
+
+
+# ----------------------------------------------------------------- repainting
+async def test_the_screen_after_each_key_is_what_a_full_repaint_draws(tmp_path, make_app) -> None:
+    """Filtering repaints only the lines that change (an actor's counts, a row that moved up,
+    the cursor); starring repaints its row; what is on screen must equal a repaint of it all."""
+    async with make_app(tmp_path) as pilot:
+        app = pilot.app
+
+        async def same_as_full_repaint(what: str) -> None:
+            await pilot.pause()
+            shown = app.export_screenshot()
+            for p in app.panes:
+                p.refresh_rows()
+                p.vertical_scrollbar.refresh()
+            app.screen.refresh()
+            await pilot.pause()
+            assert app.export_screenshot() == shown, what
+
+        await same_as_full_repaint("start")
+        await pilot.press("slash")
+        for key in [*"rutte", "backspace", "backspace", *" -kind:person", "ctrl+u", *"strikes"]:
+            await pilot.press(key)
+            await same_as_full_repaint(f"typed {key!r}: {app.query_text!r}")
+        await pilot.press("enter", "tab", "j", "s", "j")
+        await same_as_full_repaint("starred")
+        await pilot.press("escape", "escape", "shift+tab", "enter")
+        await same_as_full_repaint("faceted")
+        actors = pane(app, "actors")  # the same actors with other counts (the title stays)
+        actors.counts = lambda key: (7, 7)
+        actors.set_rows(actors.row_ids)
+        await same_as_full_repaint("new counts")

@@ -42,6 +42,11 @@ class FilterInput(Input):
     # a repaint of the bar is enough.
     virtual_size = Reactive(Size(0, 0), layout=False)
 
+    def watch_value(self, value: str) -> None:
+        # At once, on this widget's turn: the Changed message would reach the app only
+        # after bubbling through the screen's queue.
+        self.app.filter_changed(value)
+
     async def _on_key(self, event: events.Key) -> None:
         # enter and escape are handled here, in queue order with the typed
         # characters, so a burst like "rutte<enter>j" over SSH stays in order.
@@ -156,10 +161,11 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, Filtering, App):
             yield Static(id="status-right")
         yield FilterInput(placeholder="filter: words, \"phrase\", actor:, kind:, tag:, is:starred, status:, -neg",
                           id="filter", select_on_focus=False)  # reopening keeps the cursor at the end
+        self._panes = (ActorsPane(self.index, self.notes.get, id="actors"),
+                       QuotesPane(self.index, self.notes.get, id="quotes"),
+                       OptionsPane(self.index, self.notes.get, id="options"))
         with Container(id="grid"):
-            yield ActorsPane(self.index, self.notes.get, id="actors")
-            yield QuotesPane(self.index, self.notes.get, id="quotes")
-            yield OptionsPane(self.index, self.notes.get, id="options")
+            yield from self._panes
             yield detail.DetailPane(id="detail")
         yield Footer()
 
@@ -183,28 +189,27 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, Filtering, App):
 
     @property
     def actors_pane(self) -> ActorsPane:
-        return self.query_one("#actors", ActorsPane)
+        return self._panes[0]
 
     @property
-    def panes(self) -> list[EntryPane]:
-        return list(self.query(EntryPane))
+    def panes(self) -> tuple[EntryPane, ...]:
+        return self._panes
 
     @property
     def active_pane(self) -> EntryPane:
         return self.query_one(f"#{self.active_pane_id}", EntryPane)
 
     # ------------------------------------------------------------ filtering
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "filter":
-            return
+    def filter_changed(self, value: str) -> None:
+        """The text in the filter bar changed (typed, pasted, deleted or set)."""
         try:
-            query = parse(event.value)
+            query = parse(value)
         except QueryError as exc:
             self.query_error = f"{exc.message} (column {exc.column})"
             self._update_status()
             return
         self.query_error = ""
-        self.query_text = event.value
+        self.query_text = value
         self._apply_view(query=query)
 
     def action_filter_done(self) -> None:

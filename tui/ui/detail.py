@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 
 from tui.ui.detail_body import DetailBody
 from tui.ui.panes import marker_for
@@ -129,7 +128,7 @@ def render_actor(index: Index, a: ActorRow, note, counts: tuple[int, int]) -> Te
     return out
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(DetailBody, can_focus=True):
     """Scrollable detail of the selected entry."""
 
     BINDINGS = [
@@ -137,11 +136,10 @@ class DetailPane(VerticalScroll, can_focus=True):
         Binding("k", "scroll_up", "Up", show=False),
     ]
 
-    def compose(self):
-        yield DetailBody(Text("Nothing selected", style="dim"), id="detail-body")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("Nothing selected", style="dim"), id=id)
 
     def show(self, text: Text) -> None:
-        """Show ``text``: only its changed lines are repainted, and the screen is laid out
-        again only if its height changes (a layout repaints every pane's scrollbar)."""
+        """Show ``text``: only its changed lines are repainted (see DetailBody)."""
         text.rstrip()  # trailing blank lines would only cost repaints
-        self.query_one("#detail-body", DetailBody).update(text)
+        self.update(text)

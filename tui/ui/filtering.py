@@ -17,6 +17,7 @@ class Filtering:
     """A mixin for :class:`tui.ui.app.BriefingApp`."""
 
     _held = None  # a batch_update() in progress while a filter runs in the thread
+    _hold_timer = None  # ends it after HOLD
     _filterer: FilterThread | None = None  # started with the first filter of a big index
 
     def _apply_view(self, keep_cursor: bool = True, query: Query | None = None) -> None:
@@ -31,7 +32,6 @@ class Filtering:
         if self._filters_in_background():
             self.filtering = True
             self._hold_screen()
-            self._update_status()  # "filter: … …" shows if the answer takes longer than HOLD
             if self._filterer is None:
                 self._filterer = FilterThread(self._compute_view, self._deliver_view, self._filter_failed)
             self._filterer.submit(request)
@@ -89,11 +89,17 @@ class Filtering:
         if self._held is None:
             self._held = self.batch_update()
             self._held.__enter__()
-            self.set_timer(HOLD, self._release_screen)
+            self._hold_timer = self.set_timer(HOLD, self._hold_expired)
+
+    def _hold_expired(self) -> None:
+        self._release_screen()
+        if self.filtering:
+            self._update_status()  # "filter: … …": this answer takes a while
 
     def _release_screen(self) -> None:
         held, self._held = self._held, None
         if held is not None:
+            self._hold_timer.stop()
             held.__exit__(None, None, None)
 
     def _show_view(self, view: View, keep_cursor: bool, generation: int | None = None) -> None:

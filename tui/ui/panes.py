@@ -43,11 +43,24 @@ class EntryPane(VirtualTable):
     COLUMNS: list[Column] = []
 
     def __init__(self, index: Index, notes: Callable[[str], object], *, id: str) -> None:
-        super().__init__(self.COLUMNS, get_cells=self._cells, id=id)
-        self.index = index
+        super().__init__(self.COLUMNS, get_cells=self._cells, row_key=self.row_key, id=id)
+        self._index = index
         self.notes = notes
         self.set_marker(lambda row_id: marker_for(notes(self.rows_of(self.index)[row_id].id)))
         self.border_title = self.title
+
+    @property
+    def index(self) -> Index:
+        return self._index
+
+    @index.setter
+    def index(self, index: Index) -> None:
+        self._index = index
+        self.refresh_rows()  # the same row ids are other entries now
+
+    def row_key(self, row_id: int):
+        """What a row's cells depend on, besides the index and annotations (see refresh_rows)."""
+        return row_id
 
     def rows_of(self, index: Index) -> list:
         return getattr(index, self.kind)
@@ -61,7 +74,9 @@ class EntryPane(VirtualTable):
 
     def set_counts(self, shown: int) -> None:
         total = len(self.rows_of(self.index))
-        self.border_title = f"{self.title} {shown}/{total}" if shown != total else f"{self.title} {total}"
+        title = f"{self.title} {shown}/{total}" if shown != total else f"{self.title} {total}"
+        if title != self.border_title:  # setting it repaints the whole pane
+            self.border_title = title
 
     async def _on_key(self, event: events.Key) -> None:
         if not follow_focus(self, event):
@@ -99,6 +114,9 @@ class ActorsPane(EntryPane):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.counts: Callable[[str], tuple[int, int]] = lambda key: (0, 0)
+
+    def row_key(self, row_id: int):
+        return row_id, self.counts(self.index.actors[row_id].id)
 
     def cells(self, row_id: int) -> dict:
         a = self.index.actors[row_id]

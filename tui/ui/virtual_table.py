@@ -13,13 +13,18 @@ pinned header, and the ScrollView scrollbar / max scroll need no special
 handling.  (This is the same trick DataTable uses for its fixed header.)
 
 Cells are ``str`` (always literal text, never markup) or ``rich.text.Text``.
+
+Repainting: a row's line is drawn once and kept (keyed by ``row_key(row_id)``, the
+cursor, focus and zebra stripe) until ``refresh_rows()`` says the caller's data
+changed.  ``set_rows`` repaints only the lines whose key differs from what is on
+screen, so a filter that leaves the top rows in place sends nothing for them.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from typing import Callable, ClassVar, Sequence
+from typing import Callable, ClassVar, Hashable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -27,13 +32,13 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
-from textual.reactive import Reactive, reactive
-from textual.scroll_view import ScrollView
+from textual.reactive import reactive
 from textual.strip import Strip
 
 from tui.ui.columns import WHITESPACE, Column, cell_segments, compute_widths, fit_cell
+from tui.ui.steady_scroll import SteadyScroll
 
 __all__ = ["VirtualTable"]
 
@@ -52,7 +57,7 @@ class _RowMessage(Message):
         return self.table
 
 
-class VirtualTable(ScrollView, can_focus=True):
+class VirtualTable(SteadyScroll, can_focus=True):
     """A table that renders only its visible rows (see module docstring)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,8 +88,6 @@ class VirtualTable(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     VirtualTable {
         height: 1fr;
-        overflow-x: hidden;
-        overflow-y: auto;
         background: $surface;
         color: $foreground;
         & > .virtual-table--header { background: $panel; color: $foreground; text-style: bold; }
@@ -98,11 +101,6 @@ class VirtualTable(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(-1, repaint=False, init=False)
     """Index into the shown rows of the cursor row (-1 when the table is empty)."""
-
-    # The row count is the virtual height.  As a layout reactive (Textual's default) every
-    # filter keystroke re-arranged and repainted the whole screen; the table's own size does
-    # not depend on it, so only its scrollbar is updated (see _update_virtual_size).
-    virtual_size = Reactive(Size(0, 0), layout=False)
 
     empty_text: reactive[str] = reactive("No entries")
     """Message shown (dim, centred) when there are no rows."""
@@ -118,6 +116,7 @@ class VirtualTable(ScrollView, can_focus=True):
         columns: list[Column],
         *,
         get_cells: Callable[[int], Sequence[str | Text]],
+        row_key: Callable[[int], Hashable] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -125,9 +124,13 @@ class VirtualTable(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self.columns = list(columns)
         self._get_cells = get_cells
+        self._row_key = row_key or (lambda row_id: row_id)
         self._rows: Sequence[int] = array("q")
         self._marker: Callable[[int], str] | None = None
-        self._line_cache: LRUCache[tuple[int, int, bool, bool, bool], Strip] = LRUCache(256)
+        self._line_cache: LRUCache[tuple, Strip] = LRUCache(256)
+        self._version = 0  # bumped by refresh_rows(): every line is drawn anew
+        self._painted: dict[int, tuple] = {}  # y -> key of the line last drawn there
+        self._styles: dict[tuple[str, bool], Style] = {}  # component styles, until the CSS changes
         self._widths: tuple[int, list[int]] = (-1, [])
         self._last_highlighted: int | None = None
 
@@ -146,20 +149,21 @@ class VirtualTable(ScrollView, can_focus=True):
         return self._rows
 
     def set_rows(self, row_ids: Sequence[int] | array, *, keep_cursor: bool = True) -> None:
-        """Show ``row_ids`` (ascending); keep the cursor on the same row id if still present, else clamp."""
+        """Show ``row_ids`` (ascending); keep the cursor on the same row id if still present, else clamp.
+
+        Only lines that now show something else are repainted."""
         old_id, old_index = self.cursor_row_id, self.cursor
         self._rows = row_ids
         new_index = 0
         if keep_cursor and old_id is not None:
             found = self.position_of(old_id)
             new_index = old_index if found is None else found
-        self._line_cache.clear()
-        self._update_virtual_size()
+        self.set_scroll_height(len(self._rows) + 1)
         self.set_reactive(VirtualTable.cursor, self.validate_cursor(new_index))
         if not keep_cursor:
             self.scroll_to(y=0, animate=False)
         self._scroll_cursor_visible()
-        self.refresh()
+        self._refresh_changed()
         self._post_highlight()
 
     def position_of(self, row_id: int) -> int | None:
@@ -168,7 +172,8 @@ class VirtualTable(ScrollView, can_focus=True):
         return at if at < len(self._rows) and self._rows[at] == row_id else None
 
     def refresh_rows(self) -> None:
-        """Repaint after the caller's data changed (same rows)."""
+        """Repaint every line: the caller's data changed (same rows)."""
+        self._version += 1
         self._line_cache.clear()
         self.refresh()
 
@@ -183,16 +188,6 @@ class VirtualTable(ScrollView, can_focus=True):
     def _page(self) -> int:
         """Number of row lines visible under the header."""
         return max(1, self.scrollable_content_region.height - 1)
-
-    def _update_virtual_size(self) -> None:
-        size = Size(self.size.width, len(self._rows) + 1)
-        if size == self.virtual_size:
-            return
-        had_scrollbar = self.show_vertical_scrollbar
-        self.virtual_size = size
-        self._scroll_update(size)  # Textual's own update of scrollbar visibility and thumb
-        if self.show_vertical_scrollbar != had_scrollbar:
-            self.refresh(layout=True)  # the rows got narrower or wider
 
     def _column_widths(self, width: int) -> list[int]:
         if self._widths[0] != width:
@@ -211,6 +206,34 @@ class VirtualTable(ScrollView, can_focus=True):
         elif cursor >= top + self._page:
             self.scroll_to(y=cursor - self._page + 1, animate=False)
 
+    def _line_key(self, y: int, width: int, height: int) -> tuple:
+        """What line ``y`` of a ``width`` x ``height`` viewport shows: equal keys, equal lines."""
+        key: tuple
+        if y == 0:
+            key = ("header",)
+        elif not self._rows:
+            key = ("empty", y == max(1, height // 2), self.empty_text)
+        else:
+            index = self.scroll_offset.y + y - 1
+            if index >= len(self._rows):
+                key = ("blank",)
+            else:
+                is_cursor = index == self.cursor
+                key = (self._row_key(int(self._rows[index])), is_cursor, is_cursor and self.has_focus, index % 2)
+        return (self._version, width, *key)
+
+    def _refresh_changed(self) -> None:
+        """Repaint the lines that would now show something else, as few regions as can be."""
+        width, height = self.scrollable_content_region.size
+        painted, start = self._painted, None
+        for y in range(1, height + 1):
+            changed = y < height and painted.get(y) != self._line_key(y, width, height)
+            if changed and start is None:
+                start = y
+            elif not changed and start is not None:
+                self.refresh(Region(0, start, width, y - start))
+                start = None
+
     def _refresh_index(self, index: int) -> None:
         y = index - self.scroll_offset.y + 1
         if 1 <= y < self.size.height:
@@ -218,12 +241,14 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def _on_resize(self, event: events.Resize) -> None:
         self._line_cache.clear()
-        self._update_virtual_size()
+        self.set_scroll_height(len(self._rows) + 1)
         self._scroll_cursor_visible()
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
+        self._version += 1
         self._line_cache.clear()
 
     # --------------------------------------------------------------- cursor
@@ -275,26 +300,24 @@ class VirtualTable(ScrollView, can_focus=True):
                 self.action_select()
 
     # ------------------------------------------------------------ rendering
-    _pass: dict | None = None  # styles looked up once per repaint, not once per line
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._pass = {}
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._pass = None
-
     def _style(self, name: str, partial: bool = False) -> Style:
-        """A component style (or, for "", the widget's own), from this repaint's lookups."""
-        found = None if self._pass is None else self._pass.get((name, partial))
+        """A component style (or, for "", the widget's own), looked up once until the CSS changes
+        (Textual's own cache of these is emptied by every refresh)."""
+        found = self._styles.get((name, partial))
         if found is None:
             found = self.rich_style if not name else self.get_component_rich_style(name, partial=partial)
-            if self._pass is not None:
-                self._pass[(name, partial)] = found
+            self._styles[(name, partial)] = found
         return found
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, height = self.scrollable_content_region.size
+        key = self._painted[y] = self._line_key(y, width, height)
+        strip = self._line_cache.get(key)
+        if strip is None:
+            strip = self._line_cache[key] = self._draw_line(y, key[1])
+        return strip
+
+    def _draw_line(self, y: int, width: int) -> Strip:
         base = self._style("")
         if y == 0:
             return self._render_header(width, base)
@@ -310,14 +333,7 @@ class VirtualTable(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y - 1
         if index >= count:
             return Strip.blank(width, base)
-        row_id = int(self._rows[index])
-        is_cursor = index == self.cursor
-        key = (row_id, width, is_cursor, self.has_focus, index % 2 == 1)
-        strip = self._line_cache.get(key)
-        if strip is None:
-            strip = self._render_row(row_id, width, base, is_cursor, index % 2 == 1)
-            self._line_cache[key] = strip
-        return strip
+        return self._render_row(int(self._rows[index]), width, base, index == self.cursor, index % 2 == 1)
 
     def _line(self, values: Sequence[object], lead: Text | None, width: int, style: Style) -> Strip:
         """One line of the table: ``lead`` (the marker gutter) and one fitted cell per column,
