@@ -155,7 +155,10 @@ class Index:
 
 
 class _OnDemand(Sequence):
-    """A sequence whose items are made when asked for (``_make(n)``), with Python's indexing."""
+    """A sequence whose items are made when asked for (``_make(n)``), with Python's indexing;
+    the last few hundred made are kept (the rows on screen and around them)."""
+
+    _recent: dict[int, object]
 
     def __len__(self) -> int:
         return self._len
@@ -173,7 +176,12 @@ class _OnDemand(Sequence):
         return (self._make(n) for n in range(self._len))
 
     def _get(self, n: int):
-        return self._make(n)
+        row = self._recent.get(n)
+        if row is None:
+            if len(self._recent) >= 512:
+                self._recent.clear()
+            row = self._recent[n] = self._make(n)
+        return row
 
 
 class RowTable(_OnDemand):
@@ -182,15 +190,7 @@ class RowTable(_OnDemand):
     def __init__(self, index: Index, prefix: str, make: Callable[[int], object]) -> None:
         self.prefix, self._make = prefix, make
         self._len = len(index.cols[f"{prefix}.article"])
-        self._recent: dict[int, object] = {}
-
-    def _get(self, n: int):
-        row = self._recent.get(n)
-        if row is None:
-            if len(self._recent) >= 512:  # the rows on screen and around them
-                self._recent.clear()
-            row = self._recent[n] = self._make(n)
-        return row
+        self._recent = {}
 
 
 class ArticleTable(_OnDemand):
@@ -203,6 +203,7 @@ class ArticleTable(_OnDemand):
         self._extracted: np.ndarray = cols["art.extracted"]
         self._files = files
         self._len = len(self._extracted)
+        self._recent = {}
 
     def _make(self, n: int) -> ArticleRecord:
         number, offset, length = (int(v) for v in self._origin[n])

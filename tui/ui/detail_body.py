@@ -36,6 +36,8 @@ class DetailBody(SteadyScroll):
         return self._wrapped[1]
 
     def update(self, text: Text) -> None:
+        if text == self.text and text.style == self.text.style:  # the same spans on the same words
+            return
         width, height = self.scrollable_content_region.size
         before = self.lines(width) if width > 0 else []
         self.text = text
