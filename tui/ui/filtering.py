@@ -5,12 +5,22 @@ can go to the terminal in the same repaint.
 
 from __future__ import annotations
 
+from textual.message import Message
+
 from tui.data.query import ANNOTATION_FIELDS, Query, parse
 from tui.data.view import View, compute_view
 from tui.ui.filter_thread import FilterThread
 
 BACKGROUND_ROWS = 50_000  # rows past which filtering runs in a thread
 HOLD = 0.05  # seconds the screen may wait for a filter in a thread before showing the typed key alone
+
+
+class FilterDone(Message):
+    """From the filter thread: ``result`` is a (View, keep_cursor) or the exception it raised."""
+
+    def __init__(self, generation: int, result: tuple | Exception) -> None:
+        super().__init__()
+        self.generation, self.result = generation, result
 
 
 class Filtering:
@@ -33,7 +43,7 @@ class Filtering:
             self.filtering = True
             self._hold_screen()
             if self._filterer is None:
-                self._filterer = FilterThread(self._compute_view, self._deliver_view, self._filter_failed)
+                self._filterer = FilterThread(self._compute_view, self._deliver_view, self._deliver_view)
             self._filterer.submit(request)
             return
         self._show_view(*self._compute_view(request))
@@ -53,18 +63,19 @@ class Filtering:
         view.query_text = text
         return view, keep_cursor
 
-    def _deliver_view(self, generation: int, result: tuple[View, bool]) -> None:
-        """In the filter thread: hand the view to the event loop."""
+    def _deliver_view(self, generation: int, result: tuple[View, bool] | Exception) -> None:
+        """In the filter thread: hand the answer to the event loop (a message is thread-safe,
+        and the thread need not wait for the loop to take it)."""
         try:
-            self.call_from_thread(self._show_view, *result, generation)
+            self.post_message(FilterDone(generation, result))
         except RuntimeError:  # the app has closed meanwhile
             pass
 
-    def _filter_failed(self, generation: int, error: Exception) -> None:
-        try:
-            self.call_from_thread(self._show_filter_error, generation, error)
-        except RuntimeError:
-            pass
+    def on_filter_done(self, message: FilterDone) -> None:
+        if isinstance(message.result, Exception):
+            self._show_filter_error(message.generation, message.result)
+        else:
+            self._show_view(*message.result, message.generation)
 
     def _show_filter_error(self, generation: int, error: Exception) -> None:
         if self._filterer is not None and self._filterer.stale(generation):
