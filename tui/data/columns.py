@@ -114,7 +114,8 @@ class Texts(Sequence[str]):
         return np.unique(number[inside])
 
 
-_FEW = 10  # counts_in gathers the chosen lists when they are at most 1/_FEW of all
+_FEW = 10  # counts_in: counting every list at once costs about as much as gathering 1/_FEW of them
+_PASS = 30  # ... and a pass over the mask as much as gathering 1/_PASS
 _FEW_LISTS = 64  # union() marks up to this many lists one by one
 
 
@@ -158,13 +159,19 @@ class Ragged:
         when all of these are many, every list is counted at once from its first value plus
         the rarer further ones."""
         chosen = np.flatnonzero(mask) if chosen is None else chosen
-        few = len(mask) // _FEW
-        if len(chosen) <= few:
+        size = len(mask)
+        # costs in lists gathered: a pass over the mask is worth ~1/_PASS of them, counting
+        # every list at once ~1/_FEW
+        costs = {"chosen": len(chosen), "left out": size // _PASS + size - len(chosen), "all": size // _FEW}
+        if within is not None:
+            costs["dropped"] = size // _PASS + within[2] - len(chosen)
+        route = min(costs, key=costs.__getitem__)
+        if route == "chosen":
             return np.bincount(self.gather(chosen), minlength=minlength)
-        if within is not None and within[2] - len(chosen) <= few:
+        if route == "dropped":
             dropped = self.gather(np.flatnonzero(within[0] & ~mask))
             return within[1] - np.bincount(dropped, minlength=minlength)
-        if len(mask) - len(chosen) <= few:
+        if route == "left out":
             left_out = self.gather(np.flatnonzero(~mask))
             return self.value_counts(minlength) - np.bincount(left_out, minlength=minlength)
         first, further, owner = self._first_and_further()
