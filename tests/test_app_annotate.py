@@ -340,3 +340,24 @@ async def test_an_assessment_typed_ahead_is_saved_with_every_level_key(tmp_path,
         await wait_for(pilot, lambda: len(pilot.app.screen_stack) == 1)
         saved = on_disk(notes, o.id)
         assert (saved.risk, saved.likelihood) == ("medium", "low")
+
+
+async def test_keys_typed_ahead_take_effect_in_the_order_typed(tmp_path, make_app) -> None:
+    """Over SSH "j j s" arrives in one read: the star lands on the row the two moves reach
+    (Textual would run the app's "s" before the pane's moves); after "tab j s" on the next
+    pane's second row; and "j / nato" moves, then filters on the whole word."""
+    notes = tmp_path / "notes.jsonl"
+    async with make_app(tmp_path, notes=notes) as pilot:
+        app = pilot.app
+        actors, quotes = pane(app, "actors"), pane(app, "quotes")
+        first, third = (actors.entry(actors.row_ids[n]).id for n in (0, 2))
+        await burst(pilot, "j", "j", "s")
+        await wait_for(pilot, lambda: bool(changes(notes)))
+        assert on_disk(notes, third).star and not on_disk(notes, first).star
+        second = quotes.entry(quotes.row_ids[1]).id
+        await burst(pilot, "tab", "j", "s")
+        await wait_for(pilot, lambda: len(changes(notes)) == 2)
+        assert on_disk(notes, second).star and app.focused is quotes
+        await burst(pilot, "j", "slash", *"nato")
+        await wait_for(pilot, lambda: app.query_text == "nato")
+        assert len(app.screen_stack) == 1 and {c["field"] for c in changes(notes)} == {"star"}  # "n", "t" typed

@@ -29,7 +29,7 @@ from tui.ui.fetch import FetchActions
 from tui.ui.filtering import Filtering
 from tui.ui.loading import Loader, StoreLoading
 from tui.ui.help import HelpScreen
-from tui.ui.typeahead import follow_focus
+from tui.ui.typeahead import KeyOrder, follow_focus
 from tui.ui.panes import ActorsPane, EntryPane, OptionsPane, QuotesPane
 from tui.ui.virtual_table import VirtualTable
 
@@ -74,13 +74,14 @@ _TEXTUAL_ACTIONS = frozenset({"quit", "help_quit", "focus_next", "focus_previous
                               "hide_help_panel", "suspend_process"})
 
 
-class BriefingApp(AnnotateActions, FetchActions, StoreLoading, Filtering, App):
+class BriefingApp(KeyOrder, AnnotateActions, FetchActions, StoreLoading, Filtering, App):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing-tui"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    # Priority bindings run in the order keys arrive, before the key reaches a
-    # pane, so type-ahead after "/" lands in the filter bar.  check_action turns
-    # them off while a text field or a dialog has the keyboard.
+    # Priority bindings are handled by the app, after the keys typed before them
+    # (typeahead.KeyOrder) and before the keys after them reach a pane, so
+    # type-ahead after "/" lands in the filter bar.  check_action turns them off
+    # while a text field or a dialog has the keyboard.
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter", priority=True),
         Binding("n", "note", "Note", id="note", priority=True),
@@ -197,6 +198,11 @@ class BriefingApp(AnnotateActions, FetchActions, StoreLoading, Filtering, App):
 
     @property
     def active_pane(self) -> EntryPane:
+        """The focused pane, or the one focused last (while the filter bar or detail has focus).
+        Read from the focus itself: the focus message may still be on its way."""
+        focused = self.focused
+        if isinstance(focused, EntryPane) and focused.id != self.active_pane_id:
+            self.active_pane_id = focused.id
         return self.query_one(f"#{self.active_pane_id}", EntryPane)
 
     # ------------------------------------------------------------ filtering
