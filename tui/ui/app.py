@@ -148,12 +148,13 @@ class BriefingApp(KeyOrder, AnnotateActions, FetchActions, StoreLoading, Filteri
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in self._offered:
             return False  # e.g. "app.screenshot" from a link in hostile text: never run
-        if action in self.ACTIONS or action == "back":
-            if len(self.screen_stack) > 1:  # a dialog or help screen has the keyboard
-                return False
-            if isinstance(self.focused, (Input, TextArea)):  # typing: keys are text
-                return False
+        if (action in self.ACTIONS or action == "back") and self.keys_are_text():
+            return False
         return True
+
+    def keys_are_text(self) -> bool:
+        """A dialog, the help screen or a text field has the keyboard: the app's keys are off."""
+        return len(self.screen_stack) > 1 or isinstance(self.focused, (Input, TextArea))
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:

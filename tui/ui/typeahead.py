@@ -51,7 +51,13 @@ class KeyOrder:
                 return
         await super().on_event(event)
 
+    def keys_are_text(self) -> bool:
+        """True while the app's own keys are off (the app says when), a cheap first test."""
+        return False
+
     def _app_priority_key(self, key: str) -> bool:
+        if self.keys_are_text():
+            return False
         active = self.screen.active_bindings.get(key)
         return active is not None and active.enabled and active.binding.priority and active.node is self
 
