@@ -152,9 +152,10 @@ def test_terms_beyond_one_word_are_checked_against_the_text(text, scan_share, mo
 def test_the_counts_without_a_filter_are_each_actors_own():
     import numpy as np
 
-    from tui.data.view import _by_key, _counts, _mask
+    from tui.data.view import _by_key, _counts
 
     view = compute_view(SAMPLE, "", lambda _id: None)
     for kind, counts in (("quotes", view.quote_counts), ("options", view.option_counts)):
-        mask = _mask(getattr(view, kind), len(getattr(SAMPLE, kind)))
+        mask = np.zeros(len(getattr(SAMPLE, kind)), dtype=bool)
+        mask[list(getattr(view, kind))] = True
         assert counts == _by_key(SAMPLE, _counts(SAMPLE, kind, mask, np.flatnonzero(mask)))

@@ -52,14 +52,6 @@ def _rows(hits: np.ndarray) -> array:
     return rows
 
 
-def _mask(rows: array, size: int) -> np.ndarray:
-    import numpy as np
-
-    mask = np.zeros(size, dtype=bool)
-    mask[np.frombuffer(rows, dtype=np.int32) if len(rows) else []] = True
-    return mask
-
-
 def _hits(index: Index, kind: str, query: Query, notes: NoteLookup, noted, among: np.ndarray,
           cancelled) -> np.ndarray:
     """The mask of the rows of ``kind`` that ``query`` matches, among ``among``."""
@@ -75,8 +67,8 @@ def _hits(index: Index, kind: str, query: Query, notes: NoteLookup, noted, among
 
 def refinable(previous: View | None, index: Index, query: Query, facet: str | None) -> bool:
     """True if ``query``'s hits are among ``previous``'s, so only those need testing."""
-    return (previous is not None and previous.index is index and facet is None and previous.facet is None
-            and not previous.query.empty and query.narrows(previous.query)
+    return (previous is not None and previous.found is not None and previous.index is index
+            and facet is None and previous.facet is None and not previous.query.empty and query.narrows(previous.query)
             and not any(t.field in ANNOTATION_FIELDS for t in query.terms))
 
 
@@ -120,15 +112,11 @@ def compute_view(index: Index, query: Query | str, notes: NoteLookup, facet: str
         return replace(previous, query=query)
     found, hits = [], []
     for i, kind in enumerate(("quotes", "options")):
-        size = len(getattr(index, kind))
-        within = None
-        if refine:
-            rows = getattr(previous, kind)
-            within = (_mask(rows, size), None, len(rows)) if previous.found is None else previous.found[i]
-        among = np.ones(size, dtype=bool) if within is None else within[0]
+        within = previous.found[i] if refine else None  # its counts: refined queries are never empty
+        among = np.ones(len(getattr(index, kind)), dtype=bool) if within is None else within[0]
         mask = among if query.empty else _hits(index, kind, query, notes, noted, among, cancelled)
         rows = np.flatnonzero(mask)
-        counts = None if query.empty else _counts(index, kind, mask, rows, within if within and within[1] is not None else None)
+        counts = None if query.empty else _counts(index, kind, mask, rows, within)
         found.append((mask, counts, len(rows)))
         hits.append(rows)
     if query.empty:  # every row: the counts are each actor's own

@@ -58,8 +58,6 @@ class FilterInput(Input):
             app = self.app
             app.action_filter_done() if event.key == "enter" else app.action_clear_filter()
             return
-        if event.is_printable or event.key in ("backspace", "delete", "ctrl+u", "ctrl+w", "ctrl+k"):
-            self.app.hold_for_filter()  # the echo of this key waits for its results (see there)
         await super()._on_key(event)
 
 

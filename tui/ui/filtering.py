@@ -72,14 +72,14 @@ class Filtering:
             pass
 
     def on_filter_done(self, message: FilterDone) -> None:
+        if self._filterer.stale(message.generation):
+            return  # a newer query or store is on its way
         if isinstance(message.result, Exception):
-            self._show_filter_error(message.generation, message.result)
-        else:
-            self._show_view(*message.result, message.generation)
+            self._show_filter_error(message.result)
+        elif message.result[0].index is self.index:
+            self._show_view(*message.result)
 
-    def _show_filter_error(self, generation: int, error: Exception) -> None:
-        if self._filterer is not None and self._filterer.stale(generation):
-            return
+    def _show_filter_error(self, error: Exception) -> None:
         self.filtering = False
         self._release_screen()
         self._update_status()
@@ -87,12 +87,6 @@ class Filtering:
 
     def _filters_in_background(self) -> bool:
         return len(self.index.quotes) + len(self.index.options) + len(self.index.actors) > BACKGROUND_ROWS
-
-    def hold_for_filter(self) -> None:
-        """A key is about to change the filter: if its results will come from a thread, keep
-        the key's echo off the screen until they do (or HOLD runs out)."""
-        if self._filters_in_background():
-            self._hold_screen()
 
     def _hold_screen(self) -> None:
         """Keep what is typed off the screen until the filter's answer can go with it, for at
@@ -113,15 +107,13 @@ class Filtering:
             self._hold_timer.stop()
             held.__exit__(None, None, None)
 
-    def _show_view(self, view: View, keep_cursor: bool, generation: int | None = None) -> None:
-        if generation is not None and (self._filterer.stale(generation) or view.index is not self.index):
-            return  # a newer query or store is on its way
+    def _show_view(self, view: View, keep_cursor: bool) -> None:
         self._release_screen()
         self.filtering = False
         self.view = view
         self.actors_pane.counts = self.view.counts
         for pane, rows in zip(self.panes, (self.view.actors, self.view.quotes, self.view.options)):
-            pane.set_rows(rows, keep_cursor=keep_cursor)  # clears the line cache and repaints
+            pane.set_rows(rows, keep_cursor=keep_cursor)  # repaints the lines that change
             pane.set_counts(len(rows))
         self._show_detail()
         self._update_status()

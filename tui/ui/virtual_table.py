@@ -209,17 +209,16 @@ class VirtualTable(SteadyScroll, can_focus=True):
     def _line_key(self, y: int, width: int, height: int) -> tuple:
         """What line ``y`` of a ``width`` x ``height`` viewport shows: equal keys, equal lines."""
         key: tuple
+        index = self.scroll_offset.y + y - 1
         if y == 0:
             key = ("header",)
         elif not self._rows:
-            key = ("empty", y == max(1, height // 2), self.empty_text)
+            key = ("message", self.empty_text) if y == max(1, height // 2) else ("blank",)
+        elif index >= len(self._rows):
+            key = ("blank",)
         else:
-            index = self.scroll_offset.y + y - 1
-            if index >= len(self._rows):
-                key = ("blank",)
-            else:
-                is_cursor = index == self.cursor
-                key = (self._row_key(int(self._rows[index])), is_cursor, is_cursor and self.has_focus, index % 2)
+            is_cursor = index == self.cursor
+            key = ("row", self._row_key(int(self._rows[index])), is_cursor, is_cursor and self.has_focus, index % 2)
         return (self._version, width, *key)
 
     def _refresh_changed(self) -> None:
@@ -314,25 +313,22 @@ class VirtualTable(SteadyScroll, can_focus=True):
         key = self._painted[y] = self._line_key(y, width, height)
         strip = self._line_cache.get(key)
         if strip is None:
-            strip = self._line_cache[key] = self._draw_line(y, key[1])
+            strip = self._line_cache[key] = self._draw_line(y, key)
         return strip
 
-    def _draw_line(self, y: int, width: int) -> Strip:
-        base = self._style("")
-        if y == 0:
+    def _draw_line(self, y: int, key: tuple) -> Strip:
+        """Draw line ``y`` as its key (see _line_key) says."""
+        width, kind, base = key[1], key[2], self._style("")
+        if kind == "header":
             return self._render_header(width, base)
-        count = len(self._rows)
-        if count == 0:
-            if y == max(1, self.scrollable_content_region.height // 2):
-                style = self._style("virtual-table--empty")
-                text = Text(self.empty_text.translate(WHITESPACE), end="")
-                text.truncate(width, overflow="ellipsis")
-                line = Strip(text.render(self.app.console), text.cell_len)
-                return line.text_align(width, "center").apply_style(base + style)
+        if kind == "blank":
             return Strip.blank(width, base)
+        if kind == "message":
+            text = Text(self.empty_text.translate(WHITESPACE), end="")
+            text.truncate(width, overflow="ellipsis")
+            line = Strip(text.render(self.app.console), text.cell_len)
+            return line.text_align(width, "center").apply_style(base + self._style("virtual-table--empty"))
         index = self.scroll_offset.y + y - 1
-        if index >= count:
-            return Strip.blank(width, base)
         return self._render_row(int(self._rows[index]), width, base, index == self.cursor, index % 2 == 1)
 
     def _line(self, values: Sequence[object], lead: Text | None, width: int, style: Style) -> Strip:
