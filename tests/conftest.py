@@ -53,7 +53,8 @@ def notes_path(tmp_path: Path) -> Path:
 
 
 def build_app(tmp_path: Path, *, store: Path = FIXTURE_STORE, notes: Path | None = None,
-              keymap: dict[str, str] | None = None, poll: float = 0, session: str | None = None):
+              keymap: dict[str, str] | None = None, poll: float = 0, session: str | None = None,
+              fetch_policy=None):
     """A BriefingApp on ``store`` with its journal in ``tmp_path`` (not started)."""
     from tui.data.annotations import AnnotationStore
     from tui.data.index import Index
@@ -62,7 +63,7 @@ def build_app(tmp_path: Path, *, store: Path = FIXTURE_STORE, notes: Path | None
 
     notes = notes or tmp_path / "notes.jsonl"
     return BriefingApp(Index(load_store(store)), AnnotationStore(notes, session=session), store_name="test",
-                       keymap=keymap, poll=poll, export_dir=tmp_path)
+                       keymap=keymap, poll=poll, export_dir=tmp_path, fetch_policy=fetch_policy)
 
 
 @asynccontextmanager

@@ -12,9 +12,7 @@ from webserver import Reply
 
 
 def _app(tmp_path, store):
-    app = build_app(tmp_path, store=store)
-    app.fetch_policy = policy()
-    return app
+    return build_app(tmp_path, store=store, fetch_policy=policy())
 
 
 async def test_f_fetches_a_feed_into_the_store_and_the_panes_update(site, tmp_path):
@@ -82,3 +80,19 @@ async def test_escape_cancels_the_dialog_and_the_sample_store_is_never_written(s
         await pilot.press("f")
         assert len(app.screen_stack) == 1
         assert any("sample store is read-only" in n.message for n in app._notifications)
+
+
+async def test_without_a_policy_the_dashboard_refuses_local_addresses(site, tmp_path):
+    """The default policy (made on the first fetch) keeps loopback out; nothing is requested or saved."""
+    store = tmp_path / "store.json"
+    shutil.copy(FIXTURE_STORE, store)
+    before = store.read_bytes()
+    page = site.serve("/a.html", Reply(b"<html><body><p>text</p></body></html>", "text/html"))
+    app = build_app(tmp_path, store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f", *page, "enter")
+        await wait_for(pilot, lambda: any(n.title == "Fetch failed" for n in app._notifications), 10)
+        failure = next(n for n in app._notifications if n.title == "Fetch failed")
+        assert "loopback address (--allow-private fetches it)" in failure.message
+    assert site.requests == []
+    assert store.read_bytes() == before

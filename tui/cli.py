@@ -162,29 +162,35 @@ def main(argv: list[str] | None = None) -> int:
 def _launch(args) -> int:
     """Open the dashboard.  On a terminal its first frame comes at once and the store
     loads behind it with a progress line; otherwise the store is read first."""
+    from tui import startup_gc
     from tui.config import ConfigError, load_config
 
+    startup_gc.pause()  # until the first frame is out (the app resumes it)
     try:
         config = load_config()
     except ConfigError as exc:
         return _fail(str(exc))
     from tui.ui.app import BriefingApp
-    from tui.web.policy import FetchPolicy
 
     if sys.stdout.isatty() and sys.stdin.isatty():
         from tui.data.index import Index
-        from tui.data.loader import load_index
 
         store_path, name = _store_and_name(args)
         index, notes = Index.empty(store_path), _notes(args, store_path)
 
         def loader(progress):
+            from tui.data.loader import load_index
+
             return load_index(store_path, skip_bad=args.skip_bad, progress=progress)
     else:
         index, notes, name = _open(args)
         loader = None
-    app = BriefingApp(index, notes, store_name=name, keymap=config.keys, loader=loader,
-                      fetch_policy=FetchPolicy(allow_private=args.allow_private))
+    policy = None  # the default (public addresses only) is made on the first fetch
+    if args.allow_private:
+        from tui.web.policy import FetchPolicy
+
+        policy = FetchPolicy(allow_private=True)
+    app = BriefingApp(index, notes, store_name=name, keymap=config.keys, loader=loader, fetch_policy=policy)
     app.run()
     if app.load_error is not None:  # reported now that the terminal is back to normal
         return _fail(str(app.load_error))

@@ -17,8 +17,9 @@ from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.containers import Container, Horizontal
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static
 
+from tui import startup_gc
 from tui.data.annotations import AnnotationStore
 from tui.data.index import Index
 from tui.data.query import QueryError, parse
@@ -75,6 +76,7 @@ _TEXTUAL_ACTIONS = frozenset({"quit", "help_quit", "focus_next", "focus_previous
 class BriefingApp(KeyOrder, AnnotateActions, FetchActions, StoreLoading, Filtering, App):
     CSS_PATH = "briefing.tcss"
     TITLE = "briefing-tui"
+    AUTO_FOCUS = "#actors"  # not the filter bar first (each focus change restyles a widget)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     # Priority bindings are handled by the app, after the keys typed before them
     # (typeahead.KeyOrder) and before the keys after them reach a pane, so
@@ -123,11 +125,7 @@ class BriefingApp(KeyOrder, AnnotateActions, FetchActions, StoreLoading, Filteri
         self.keymap_overrides = keymap or {}
         self.export_dir = export_dir or Path.cwd()
         self.poll_interval = poll
-        if fetch_policy is None:
-            from tui.web.policy import FetchPolicy
-
-            fetch_policy = FetchPolicy()
-        self.fetch_policy = fetch_policy
+        self._fetch_policy = fetch_policy  # None: the default one (see FetchActions.fetch_policy)
         self.loader = loader  # if given, the store is opened after the first frame
         if loader is not None:
             self.loading = 0.0  # the first frame already says so
@@ -152,7 +150,8 @@ class BriefingApp(KeyOrder, AnnotateActions, FetchActions, StoreLoading, Filteri
 
     def keys_are_text(self) -> bool:
         """A dialog, the help screen or a text field has the keyboard: the app's keys are off."""
-        return len(self.screen_stack) > 1 or isinstance(self.focused, (Input, TextArea))
+        # (a TextArea only ever appears in a dialog)
+        return len(self.screen_stack) > 1 or isinstance(self.focused, Input)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -184,6 +183,7 @@ class BriefingApp(KeyOrder, AnnotateActions, FetchActions, StoreLoading, Filteri
         self._update_status()
         if self.poll_interval:
             self.set_interval(self.poll_interval, self._poll_annotations)
+        self.call_after_refresh(startup_gc.resume)
         if self.loader is not None:  # once the first frame is out (see FIRST_FRAME)
             self.call_after_refresh(self.set_timer, FIRST_FRAME, lambda: self.start_loading(self.loader))
 

@@ -17,6 +17,15 @@ class FetchActions:
     """The fetch key of :class:`tui.ui.app.BriefingApp`; expects ``index``, ``panes`` and ``_apply_view``."""
 
     fetch_progress = ""
+    _fetch_policy = None  # set by the app; the default policy is made on the first fetch
+
+    @property
+    def fetch_policy(self):
+        if self._fetch_policy is None:
+            from tui.web.policy import FetchPolicy
+
+            self._fetch_policy = FetchPolicy()
+        return self._fetch_policy
 
     def _fetch_target(self) -> Path | None:
         from tui.data.store import sample_store_path
