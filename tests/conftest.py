@@ -8,7 +8,6 @@ from pathlib import Path
 
 import orjson
 import pytest
-from textual.widgets import Static
 
 from tui.data.annotations import AnnotationStore
 from tui.data.index import Index
@@ -153,7 +152,7 @@ def detail_plain(app) -> str:
 
 
 def status(app) -> str:
-    return app.query_one("#status-left", Static).content.plain
+    return app.query_one("#status-left").content.plain
 
 
 def notices(app) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ import shutil
 
 import orjson
 
-from conftest import FIXTURE_STORE, build_app, pane, wait_for
+from conftest import FIXTURE_STORE, build_app, pane, status, wait_for
 from web_helpers import policy, serve_news
 from webserver import Reply
 
@@ -28,7 +28,7 @@ async def test_f_fetches_a_feed_into_the_store_and_the_panes_update(site, tmp_pa
         names = {pane(app, "actors").entry(r).name for r in pane(app, "actors").row_ids}
         assert {"Karin Saar", "Tomas Vaitkus"} <= names
         assert "Fetched 3, added 2, duplicates 0, failed 0" in [n.message for n in app._notifications]
-        assert f"{before + 2} articles" in str(app.query_one("#status-left").render())
+        assert f"{before + 2} articles" in status(app)
     saved = orjson.loads(store.read_bytes())["articles"]
     assert len(saved) == before + 2
     assert saved[-1]["title"] == "Grain corridor talks stall over inspection rules"

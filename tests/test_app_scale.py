@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from conftest import FIXTURE_STORE, burst, pane, wait_for
+from conftest import FIXTURE_STORE, burst, pane, status, wait_for
 from tui.data.annotations import AnnotationStore
 from tui.data.index import Index
 from tui.data.loader import load_index
@@ -29,12 +29,12 @@ async def test_the_first_frame_shows_progress_and_the_panes_fill_when_loaded(tmp
     app = _loading_app(tmp_path, loader)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "loading" in str(app.query_one("#status-left").render())
+        assert "loading" in status(app)
         assert pane(app, "actors").row_count == 0
         await pilot.press("j", "tab")  # keys work while loading
         gate.set()
         await wait_for(pilot, lambda: app.loading is None, 10)
-        assert "4 articles" in str(app.query_one("#status-left").render())
+        assert "4 articles" in status(app)
         assert pane(app, "actors").row_count == len(Index(load_store(FIXTURE_STORE)).actors)
 
 
@@ -89,7 +89,7 @@ async def test_the_typed_key_waits_for_a_threaded_filter_at_most_a_moment(tmp_pa
         await pilot.press("n")
         assert app._held is not None  # held while the thread works
         await wait_for(pilot, lambda: app._held is None, 3)  # released by the timer
-        assert app.filtering and "filter: n …" in str(app.query_one("#status-left").render())
+        assert app.filtering and "filter: n …" in status(app)
         gate.set()
         await wait_for(pilot, lambda: app.view.query_text == "n" and not app.filtering, 10)
         monkeypatch.setattr(filtering_module, "compute_view", real)

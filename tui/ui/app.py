@@ -32,6 +32,7 @@ from tui.ui.loading import Loader, StoreLoading
 from tui.ui.help import HelpScreen
 from tui.ui.typeahead import KeyOrder, follow_focus
 from tui.ui.panes import ActorsPane, EntryPane, OptionsPane, QuotesPane
+from tui.ui.status_line import StatusLine
 from tui.ui.virtual_table import VirtualTable
 
 
@@ -156,7 +157,7 @@ class BriefingApp(KeyOrder, AnnotateActions, FetchActions, StoreLoading, Filteri
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
         with Horizontal(id="status"):
-            yield Static(id="status-left")
+            yield StatusLine(id="status-left")
             yield Static(id="status-right")
         yield FilterInput(placeholder="filter: words, \"phrase\", actor:, kind:, tag:, is:starred, status:, -neg",
                           id="filter", select_on_focus=False)  # reopening keeps the cursor at the end
@@ -350,7 +351,7 @@ class BriefingApp(KeyOrder, AnnotateActions, FetchActions, StoreLoading, Filteri
             right.append("no changes", style="dim")
         # the left part fills what the right leaves: a new text there needs no layout (which would
         # repaint every pane); the right part is as wide as its text
-        self.query_one("#status-left", Static).update(left, layout=False)
+        self.query_one("#status-left", StatusLine).update(left)
         status_right = self.query_one("#status-right", Static)
         if right != self._status_right:
             status_right.update(right, layout=right.cell_len != self._status_right.cell_len)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Callable
 
 from rich.text import Text
 from textual import events
+from textual.content import Content
+from textual.geometry import Region
 
 from tui.ui.typeahead import follow_focus
 from tui.ui.columns import Column
@@ -75,8 +77,12 @@ class EntryPane(VirtualTable):
     def set_counts(self, shown: int) -> None:
         total = len(self.rows_of(self.index))
         title = f"{self.title} {shown}/{total}" if shown != total else f"{self.title} {total}"
-        if title != self.border_title:  # setting it repaints the whole pane
-            self.border_title = title
+        if title != self.border_title:
+            # What the border_title setter stores, but only the top border line is repainted:
+            # the setter repaints every line of the pane, on every filter keystroke.
+            self._border_title = Content(title)
+            left, top = self.content_offset
+            self.refresh(Region(-left, -top, self.outer_size.width, 1))
 
     async def _on_key(self, event: events.Key) -> None:
         if not follow_focus(self, event):
