@@ -5,6 +5,8 @@ can go to the terminal in the same repaint.
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.message import Message
 
 from tui.data.query import ANNOTATION_FIELDS, Query, parse
@@ -27,7 +29,7 @@ class Filtering:
     """A mixin for :class:`tui.ui.app.BriefingApp`."""
 
     _held = None  # a batch_update() in progress while a filter runs in the thread
-    _hold_timer = None  # ends it after HOLD
+    _hold_timer: asyncio.TimerHandle | None = None  # ends it after HOLD
     _filterer: FilterThread | None = None  # started with the first filter of a big index
 
     def _apply_view(self, keep_cursor: bool = True, query: Query | None = None) -> None:
@@ -53,6 +55,8 @@ class Filtering:
         return self.notes.all() if any(t.field in ANNOTATION_FIELDS for t in query.terms) else None
 
     def on_unmount(self) -> None:
+        if self._hold_timer is not None:
+            self._hold_timer.cancel()
         if self._filterer is not None:
             self._filterer.close()
 
@@ -94,7 +98,8 @@ class Filtering:
         if self._held is None:
             self._held = self.batch_update()
             self._held.__enter__()
-            self._hold_timer = self.set_timer(HOLD, self._hold_expired)
+            # the event loop's own timer: a Textual Timer costs ~0.1 ms a keystroke to make
+            self._hold_timer = asyncio.get_running_loop().call_later(HOLD, self._hold_expired)
 
     def _hold_expired(self) -> None:
         self._release_screen()
@@ -104,7 +109,7 @@ class Filtering:
     def _release_screen(self) -> None:
         held, self._held = self._held, None
         if held is not None:
-            self._hold_timer.stop()
+            self._hold_timer.cancel()
             held.__exit__(None, None, None)
 
     def _show_view(self, view: View, keep_cursor: bool) -> None:

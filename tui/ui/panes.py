@@ -47,6 +47,7 @@ class EntryPane(VirtualTable):
     def __init__(self, index: Index, notes: Callable[[str], object], *, id: str) -> None:
         super().__init__(self.COLUMNS, get_cells=self._cells, row_key=self.row_key, id=id)
         self._index = index
+        self.columns = self.all_columns()
         self.notes = notes
         self.set_marker(lambda row_id: marker_for(notes(self.rows_of(self.index)[row_id].id)))
         self.border_title = self.title
@@ -58,6 +59,7 @@ class EntryPane(VirtualTable):
     @index.setter
     def index(self, index: Index) -> None:
         self._index = index
+        self._fit_columns()
         self.refresh_rows()  # the same row ids are other entries now
 
     def row_key(self, row_id: int):
@@ -90,9 +92,18 @@ class EntryPane(VirtualTable):
 
     NARROW_HIDE: tuple[str, ...] = ()  # column keys dropped when the pane is narrow
     NARROW_BELOW = 60
+    _narrow = False
 
     def on_resize(self, event) -> None:
-        wanted = [c for c in self.COLUMNS if event.size.width >= self.NARROW_BELOW or c.key not in self.NARROW_HIDE]
+        self._narrow = event.size.width < self.NARROW_BELOW
+        self._fit_columns()
+
+    def all_columns(self) -> list[Column]:
+        """The columns for this index, before the narrow ones are dropped."""
+        return self.COLUMNS
+
+    def _fit_columns(self) -> None:
+        wanted = [c for c in self.all_columns() if not (self._narrow and c.key in self.NARROW_HIDE)]
         if wanted != self.columns:
             self.columns = wanted
             self._widths = (-1, [])
@@ -106,6 +117,18 @@ class EntryPane(VirtualTable):
         raise NotImplementedError
 
 
+def short_count(n: int) -> str:
+    """``n`` in at most four characters: 999, 1.2k, 25k, 400k, 1.2M (the detail has it exactly)."""
+    if n < 1000:
+        return str(n)
+    for unit, size in (("k", 1e3), ("M", 1e6), ("G", 1e9)):
+        scaled = n / size
+        text = f"{scaled:.1f}" if scaled < 9.95 else f"{scaled:.0f}"
+        if len(text) <= 3:
+            break
+    return text.removesuffix(".0") + unit
+
+
 class ActorsPane(EntryPane):
     kind = "actors"
     title = "Actors"
@@ -117,6 +140,12 @@ class ActorsPane(EntryPane):
         Column("o", "O", 3, min_width=2, align="right"),
     ]
 
+    def all_columns(self) -> list[Column]:
+        # as wide as the store's largest count (filtered counts are never larger): 3, or 4 for "1.2k"
+        most = max((max(len(a.quotes), len(a.options)) for a in self.index.actors), default=0)
+        width = max(3, len(short_count(most)))
+        return [c._replace(width=width) if c.key in ("q", "o") else c for c in self.COLUMNS]
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.counts: Callable[[str], tuple[int, int]] = lambda key: (0, 0)
@@ -127,7 +156,8 @@ class ActorsPane(EntryPane):
     def cells(self, row_id: int) -> dict:
         a = self.index.actors[row_id]
         q, o = self.counts(a.id)
-        return {"name": a.name, "kind": KIND_SHORT.get(a.kind, a.kind), "role": a.role, "q": str(q), "o": str(o)}
+        return {"name": a.name, "kind": KIND_SHORT.get(a.kind, a.kind), "role": a.role, "q": short_count(q),
+                "o": short_count(o)}
 
 
 class QuotesPane(EntryPane):
