@@ -71,16 +71,18 @@ def start_times(runs: int) -> tuple[list, list]:
     return app, bare
 
 
-def first_frame_times(store: Path, runs: int) -> list:
-    """Seconds to the first frame on ``store``, each run with a fresh HOME (no cache)."""
-    out = []
+def first_frame_times(store: Path, runs: int) -> tuple[list, list]:
+    """(app, bare) seconds to the first frame on ``store``, each app run with a fresh HOME (no
+    cache), each followed by a bare app's start so the baseline is measured alongside."""
+    out, bare = [], []
     for run in range(runs):
         with Home() as home:
             out.append(time_to(APP + [str(store)], FIRST_FRAME, home))
-        log(f"first frame run {run + 1}: {sec(out[-1])}")
+            bare.append(time_to(BARE, BARE_READY, home))
+        log(f"first frame run {run + 1}: {sec(out[-1])}, bare {sec(bare[-1])}")
         if out[-1] is None:
             break  # a timeout will not get better
-    return out
+    return out, bare
 
 
 def ready_and_rss(store: Path, n: int, runs: int) -> tuple[list, list]:
