@@ -58,6 +58,16 @@ def time_to(argv: list[str], marker: bytes, home: Home, timeout: float = TIMEOUT
         proc.close()
 
 
+def _pair(run: int, app, bare) -> tuple[float | None, float | None]:
+    """One app and one bare-app timing, in alternating order: the second of two starts in a row
+    tends to be the faster (a bare app after a bare app: 3 % here), so neither always comes second."""
+    if run % 2:
+        first = app()
+        return first, bare()
+    first = bare()
+    return app(), first
+
+
 def start_times(runs: int) -> tuple[list, list]:
     """(app, bare) seconds to first frame, sample store, interleaved; one untimed warm-up each."""
     app, bare = [], []
@@ -65,21 +75,24 @@ def start_times(runs: int) -> tuple[list, list]:
         time_to(BARE, BARE_READY, home, 60)
         time_to(APP, FIRST_FRAME, home, 60)
         for run in range(runs):
-            bare.append(time_to(BARE, BARE_READY, home))
-            app.append(time_to(APP, FIRST_FRAME, home))
-            log(f"start run {run + 1}: app {sec(app[-1])}, bare {sec(bare[-1])}")
+            a, b = _pair(run, lambda: time_to(APP, FIRST_FRAME, home), lambda: time_to(BARE, BARE_READY, home))
+            app.append(a)
+            bare.append(b)
+            log(f"start run {run + 1}: app {sec(a)}, bare {sec(b)}")
     return app, bare
 
 
 def first_frame_times(store: Path, runs: int) -> tuple[list, list]:
     """(app, bare) seconds to the first frame on ``store``, each app run with a fresh HOME (no
-    cache), each followed by a bare app's start so the baseline is measured alongside."""
+    cache), each paired with a bare app's start so the baseline is measured alongside."""
     out, bare = [], []
     for run in range(runs):
         with Home() as home:
-            out.append(time_to(APP + [str(store)], FIRST_FRAME, home))
-            bare.append(time_to(BARE, BARE_READY, home))
-        log(f"first frame run {run + 1}: {sec(out[-1])}, bare {sec(bare[-1])}")
+            a, b = _pair(run, lambda: time_to(APP + [str(store)], FIRST_FRAME, home),
+                         lambda: time_to(BARE, BARE_READY, home))
+        out.append(a)
+        bare.append(b)
+        log(f"first frame run {run + 1}: {sec(a)}, bare {sec(b)}")
         if out[-1] is None:
             break  # a timeout will not get better
     return out, bare
