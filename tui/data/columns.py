@@ -119,6 +119,10 @@ _PASS = 30  # ... and a pass over the mask as much as gathering 1/_PASS
 _FEW_LISTS = 64  # union() marks up to this many lists one by one
 
 
+def _list_numbers(lists: Iterable[int] | np.ndarray) -> np.ndarray:
+    return np.asarray(lists if isinstance(lists, np.ndarray) else list(lists), dtype=np.int64)
+
+
 class Ragged:
     """Lists of integers: list ``i`` is ``values[offsets[i]:offsets[i + 1]]``."""
 
@@ -194,7 +198,7 @@ class Ragged:
 
     def gather(self, lists: Iterable[int] | np.ndarray) -> np.ndarray:
         """The values of the given lists, one after another."""
-        lists = np.asarray(lists if isinstance(lists, np.ndarray) else list(lists), dtype=np.int64)
+        lists = _list_numbers(lists)
         if len(lists) == 1:
             return self[int(lists[0])]
         starts = self.offsets[lists]
@@ -208,7 +212,7 @@ class Ragged:
     def union(self, lists: Iterable[int] | np.ndarray, size: int) -> np.ndarray:
         """A boolean mask of ``size`` with True at every value of the given lists."""
         mask = np.zeros(size, dtype=bool)
-        lists = np.asarray(lists if isinstance(lists, np.ndarray) else list(lists), dtype=np.int64)
+        lists = _list_numbers(lists)
         if len(lists) <= _FEW_LISTS:  # list by list: no gathered copy of them all
             offsets, values = self.offsets, self.values
             for i in lists.tolist():

@@ -39,7 +39,6 @@ class View:
     # for refining: per quotes and options, (hit mask, per-actor counts array, hit count)
     found: tuple | None = field(default=None, repr=False, compare=False)
 
-
     def counts(self, actor_key: str) -> tuple[int, int]:
         return self.quote_counts.get(actor_key, 0), self.option_counts.get(actor_key, 0)
 

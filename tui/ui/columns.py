@@ -124,3 +124,9 @@ def cell_segments(value: object, width: int, align: str, console: Console) -> li
     styled = Text(end="")  # its own style becomes a span, which render() honours
     styled.append_text(fit_cell(value, width, align))
     return list(styled.render(console))
+
+
+def same_text(a: Text, b: Text) -> bool:
+    """True if ``a`` and ``b`` show the same: characters, spans and base style (``Text``'s own
+    ``==`` leaves the base style out)."""
+    return a == b and a.style == b.style

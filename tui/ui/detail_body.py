@@ -16,6 +16,7 @@ from textual import events
 from textual.geometry import Region
 from textual.strip import Strip
 
+from tui.ui.columns import same_text
 from tui.ui.steady_scroll import SteadyScroll
 
 
@@ -36,7 +37,7 @@ class DetailBody(SteadyScroll):
         return self._wrapped[1]
 
     def update(self, text: Text) -> None:
-        if text == self.text and text.style == self.text.style:  # the same spans on the same words
+        if same_text(text, self.text):
             return
         width, height = self.scrollable_content_region.size
         before = self.lines(width) if width > 0 else []

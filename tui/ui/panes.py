@@ -47,7 +47,7 @@ class EntryPane(VirtualTable):
     def __init__(self, index: Index, notes: Callable[[str], object], *, id: str) -> None:
         super().__init__(self.COLUMNS, get_cells=self._cells, row_key=self.row_key, id=id)
         self._index = index
-        self.columns = self.all_columns()
+        self._fit_columns()
         self.notes = notes
         self.set_marker(lambda row_id: marker_for(notes(self.rows_of(self.index)[row_id].id)))
         self.border_title = self.title
@@ -96,18 +96,18 @@ class EntryPane(VirtualTable):
 
     def on_resize(self, event) -> None:
         self._narrow = event.size.width < self.NARROW_BELOW
-        self._fit_columns()
+        self._fit_columns()  # VirtualTable's own resize handler repaints every line
 
     def all_columns(self) -> list[Column]:
         """The columns for this index, before the narrow ones are dropped."""
         return self.COLUMNS
 
     def _fit_columns(self) -> None:
+        """Take the columns this index and width call for (the caller repaints)."""
         wanted = [c for c in self.all_columns() if not (self._narrow and c.key in self.NARROW_HIDE)]
         if wanted != self.columns:
             self.columns = wanted
             self._widths = (-1, [])
-            self.refresh_rows()
 
     def _cells(self, row_id: int) -> list:
         values = self.cells(row_id)
@@ -140,18 +140,18 @@ class ActorsPane(EntryPane):
         Column("o", "O", 3, min_width=2, align="right"),
     ]
 
-    def all_columns(self) -> list[Column]:
-        # as wide as the store's largest count (filtered counts are never larger): 3, or 4 for "1.2k"
-        most = max((max(len(a.quotes), len(a.options)) for a in self.index.actors), default=0)
-        width = max(3, len(short_count(most)))
-        return [c._replace(width=width) if c.key in ("q", "o") else c for c in self.COLUMNS]
-
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.counts: Callable[[str], tuple[int, int]] = lambda key: (0, 0)
 
     def row_key(self, row_id: int):
         return row_id, self.counts(self.index.actors[row_id].id)
+
+    def all_columns(self) -> list[Column]:
+        # as wide as the store's largest count (filtered counts are never larger): 3, or 4 for "1.2k"
+        most = max((max(len(a.quotes), len(a.options)) for a in self.index.actors), default=0)
+        width = max(3, len(short_count(most)))
+        return [c._replace(width=width) if c.key in ("q", "o") else c for c in self.COLUMNS]
 
     def cells(self, row_id: int) -> dict:
         a = self.index.actors[row_id]

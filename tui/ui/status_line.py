@@ -14,6 +14,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.data.sanitize import clean
+from tui.ui.columns import same_text
 
 
 class StatusLine(Widget):
@@ -35,7 +36,7 @@ class StatusLine(Widget):
 
     def update(self, text: Text) -> None:
         """Show ``text`` (styled spans, never markup) on the line, cut with "…" if too long."""
-        if text == self._text and text.style == self._text.style:  # the same characters and styles
+        if same_text(text, self._text):
             return
         self._text = text
         self._strip = None
